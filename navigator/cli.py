@@ -1,0 +1,70 @@
+"""The `navigator` command (shared/CONTRACT.md section 5); also `flask --app navigator ...`.
+
+`check` runs without starting the app, so it can report broken rules that would stop the app.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup
+
+from navigator import config
+
+
+@click.command("check")
+@click.option("--content", "content_dir", type=click.Path(path_type=pathlib.Path),
+              help="Folder of pages (default: NAVIGATOR_CONTENT_DIR or content/local_offer).")
+@click.option("--rules", "rules_dir", type=click.Path(path_type=pathlib.Path),
+              help="Folder of rules (default: NAVIGATOR_RULES_DIR or navigator/rules).")
+def check_command(content_dir, rules_dir):
+    """Check the rules and content; exit 1 listing every problem."""
+    from navigator.checks import check_all
+
+    settings = config.from_environment(config.instance_path(), environ=_no_secret_env())
+    problems = check_all(content_dir or settings["CONTENT_DIR"], rules_dir or settings["RULES_DIR"])
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", err=True)
+        sys.exit(1)
+    click.echo("Rules and content are valid.")
+
+
+def _no_secret_env():
+    import os
+    # check needs no secret key; do not create instance/secret_key as a side effect
+    return {**os.environ, "NAVIGATOR_SECRET_KEY": os.environ.get("NAVIGATOR_SECRET_KEY", "unused-by-check")}
+
+
+@click.command("index")
+def index_command():
+    """(Re)build the search index from the content."""
+    from navigator.content import load_library
+    from navigator.search import open_search
+
+    library = load_library(current_app.config["CONTENT_DIR"])
+    search = open_search(current_app.config["SEARCH_DIR"], library)
+    click.echo(f"Search index ready: {search.document_count()} pages.")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(check_command)
+    app.cli.add_command(index_command)
+
+
+def _create_app():
+    from navigator import create_app
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=True,
+             add_version_option=False)
+def main():
+    """Trafford SEND pathway navigator."""
+
+
+main.add_command(check_command)

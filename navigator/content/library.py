@@ -1,0 +1,187 @@
+"""Load every page in the content folder: valid pages are kept, broken ones reported and skipped."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import pathlib
+import re
+
+from navigator.content import frontmatter, schema
+from navigator.content.render import plain_text, render_markdown
+from navigator.problems import Problem, ProblemError, schema_problems
+
+MAX_PAGE_BYTES = 512 * 1024
+_LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s", re.MULTILINE)
+
+
+@dataclasses.dataclass(frozen=True)
+class Contact:
+    id: str
+    name: str
+    phone: str | None = None
+    text: str | None = None
+    email: str | None = None
+    url: str | None = None
+    hours: str | None = None
+    verified: str | bool = False
+    missing: str | None = None
+    page_slug: str = ""
+
+    @property
+    def tel_href(self) -> str | None:
+        """A tap-to-call link: digits only, as phones expect."""
+        return "tel:" + self.phone.replace(" ", "") if self.phone else None
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    title: str
+    url: str | None = None
+    as_of: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Page:
+    slug: str
+    name: str
+    description: str
+    body: str
+    html: str
+    needs: tuple[str, ...]
+    assured_date: datetime.date
+    review_by: datetime.date
+    contacts: tuple[Contact, ...]
+    sources: tuple[Source, ...]
+    status: str = "active"
+    url: str | None = None
+    email: str | None = None
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The body's words without markup, for search."""
+        return plain_text(self.html)
+
+    @property
+    def title(self) -> str:  # the word families and the JSON API use
+        return self.name
+
+    @property
+    def summary(self) -> str:
+        return self.description
+
+
+@dataclasses.dataclass(frozen=True)
+class Library:
+    """Every valid page, by slug, plus the problems of those that were skipped."""
+    pages: dict[str, Page]
+    problems: tuple[Problem, ...]
+    fingerprint: str
+    page_files: frozenset[str]  # slugs of every page file present, valid or not
+    declared_contact_ids: frozenset[str] = frozenset()  # including those on skipped pages
+
+    @property
+    def contacts(self) -> dict[str, Contact]:
+        return {c.id: c for page in self.pages.values() for c in page.contacts}
+
+
+def load_page(slug: str, text: str, file: str) -> Page:
+    """Parse, validate and render one page; raise ProblemError listing everything wrong."""
+    meta, body, body_line = frontmatter.split(text, file)
+    problems = schema_problems(meta, schema.PAGE, file)
+    problems += _consistency_problems(meta, body, body_line, file)
+    if problems:
+        raise ProblemError(problems)
+    return Page(
+        slug=slug,
+        name=meta["name"].strip(),
+        description=meta["description"].strip(),
+        body=body,
+        html=render_markdown(body),
+        needs=tuple(meta["needs"]),
+        assured_date=datetime.date.fromisoformat(meta["assured_date"]),
+        review_by=datetime.date.fromisoformat(meta["review_by"]),
+        contacts=tuple(Contact(page_slug=slug, **c) for c in meta.get("contacts", [])),
+        sources=tuple(Source(**s) for s in meta["sources"]),
+        status=meta.get("status", "active"),
+        url=meta.get("url"),
+        email=meta.get("email"),
+        minimum_age=meta.get("minimum_age"),
+        maximum_age=meta.get("maximum_age"),
+    )
+
+
+def _consistency_problems(meta: dict, body: str, body_line: int, file: str) -> list[Problem]:
+    problems = []
+    low, high = meta.get("minimum_age"), meta.get("maximum_age")
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        problems.append(Problem(file, "minimum_age is more than maximum_age", field="minimum_age"))
+    heading = _LEVEL_ONE_HEADING.search(body)
+    if heading:
+        line = body_line + body.count("\n", 0, heading.start())
+        problems.append(Problem(file, "the page name is its only main heading: start section "
+                                      "headings with ## instead of #", line=line))
+    if not body.strip():
+        problems.append(Problem(file, "the page has no text below its details", line=body_line))
+    return problems
+
+
+def load_library(folder: pathlib.Path) -> Library:
+    folder = pathlib.Path(folder)
+    pages: dict[str, Page] = {}
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), "the content folder does not exist"))
+    declared: set[str] = set()
+    for path in files:
+        data = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + data + b"\0")
+        try:
+            pages[path.stem] = _read(path, data)
+        except ProblemError as error:
+            problems.extend(error.problems)
+            declared |= _legible_contact_ids(data)
+    contact_owners: dict[str, str] = {}
+    for page in pages.values():
+        for contact in page.contacts:
+            if contact.id in contact_owners:
+                problems.append(Problem(f"{page.slug}.md", f"contact id '{contact.id}' is also used "
+                                        f"in {contact_owners[contact.id]}.md: give each contact its own id",
+                                        field="contacts"))
+            contact_owners.setdefault(contact.id, page.slug)
+    declared |= set(contact_owners)
+    return Library(pages=pages, problems=tuple(problems), fingerprint=digest.hexdigest(),
+                   page_files=frozenset(p.stem for p in files), declared_contact_ids=frozenset(declared))
+
+
+def _legible_contact_ids(data: bytes) -> set[str]:
+    """Contact ids a broken page still declares clearly, so rules naming them stay valid."""
+    try:
+        meta, _, _ = frontmatter.split(data.decode("utf-8"), "")
+    except (ProblemError, UnicodeDecodeError):
+        return set()
+    contacts = meta.get("contacts")
+    return {c["id"] for c in contacts if isinstance(c, dict) and isinstance(c.get("id"), str)} \
+        if isinstance(contacts, list) else set()
+
+
+def _read(path: pathlib.Path, data: bytes) -> Page:
+    file = path.name
+    if not re.fullmatch(schema.SLUG, path.stem):
+        raise ProblemError([Problem(file, "the file name should be lower case words joined by "
+                                          "dashes, ending .md, such as parent-carer-forum.md")])
+    if len(data) > MAX_PAGE_BYTES:
+        raise ProblemError([Problem(file, f"the page is too large ({len(data) // 1024} KB); "
+                                          f"keep pages under {MAX_PAGE_BYTES // 1024} KB")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise ProblemError([Problem(file, "the file is not saved as UTF-8 text; save it again "
+                                          "as UTF-8", line=line)]) from None
+    return load_page(path.stem, text, file)

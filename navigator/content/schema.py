@@ -1,0 +1,83 @@
+"""What a page's front matter may hold.
+
+Field names follow the Open Referral UK service record where one has a counterpart
+(name, description, url, email, minimum_age, maximum_age, assured_date, status), so pages
+can later be exchanged with council directories. The rest are ours: review_by, needs,
+contacts, sources.
+"""
+
+NEEDS = {
+    "communication-interaction": "Communication and interaction (including autism and speech and language)",
+    "cognition-learning": "Cognition and learning",
+    "social-emotional-mental-health": "Social, emotional and mental health",
+    "sensory-physical": "Sensory and/or physical needs",
+    "all": "Every area of need",
+}
+
+# UK numbers as families dial them: 0161 912 2592, +44 161 912 2592, 0800 1111,
+# and the short national lines 999, 111, 116 123 and text numbers such as 85258.
+UK_PHONE = r"^(?:0(?: ?\d){7,10}|\+44(?: ?\d){9,10}|999|111|116 ?\d{3}|\d{5})$"
+DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+        "errorMessage": "should be a date written as YYYY-MM-DD, for example 2026-05-31"}
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+WEB_ADDRESS = {"type": "string", "pattern": r"^https://[^\s]+$",
+               "errorMessage": "should be a full web address starting https://"}
+EMAIL = {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+         "errorMessage": "should be an email address such as name@trafford.gov.uk"}
+
+CONTACT = {
+    "type": "object",
+    "required": ["id", "name", "verified"],
+    "additionalProperties": False,
+    "properties": {
+        "id": {"type": "string", "pattern": SLUG,
+               "errorMessage": "should be a short name in lower case with dashes, such as sendiass"},
+        "name": {"type": "string", "minLength": 1},
+        "phone": {"type": "string", "pattern": UK_PHONE,
+                  "errorMessage": "should be a UK phone number such as 0161 912 2592"},
+        "text": {"type": "string", "minLength": 1},  # e.g. "Text SHOUT to 85258"
+        "email": EMAIL,
+        "url": WEB_ADDRESS,
+        "hours": {"type": "string"},
+        # When an editor last checked this contact works, or false if nobody has yet.
+        "verified": {"anyOf": [{"const": False}, DATE],
+                     "errorMessage": "should be the date someone last checked this contact "
+                                     "(YYYY-MM-DD), or false if nobody has yet"},
+        # Say what is not known rather than invent it: shown to families, listed for editors.
+        "missing": {"type": "string", "minLength": 1},
+    },
+}
+
+SOURCE = {
+    "type": "object",
+    "required": ["title"],
+    "additionalProperties": False,
+    "properties": {
+        "title": {"type": "string", "minLength": 1},
+        "url": WEB_ADDRESS,
+        "as_of": {"type": "string", "pattern": r"^\d{4}(-\d{2}){0,2}$",
+                  "errorMessage": "should be a year, year-month or date, such as 2023-07"},
+    },
+}
+
+PAGE = {
+    "type": "object",
+    "required": ["name", "description", "needs", "assured_date", "review_by", "sources"],
+    "additionalProperties": False,
+    "properties": {
+        "name": {"type": "string", "minLength": 1, "maxLength": 120},
+        "description": {"type": "string", "minLength": 1, "maxLength": 400},
+        "status": {"enum": ["active", "inactive", "defunct", "temporarily closed"]},
+        "url": WEB_ADDRESS,
+        "email": EMAIL,
+        "minimum_age": {"type": "integer", "minimum": 0, "maximum": 25},
+        "maximum_age": {"type": "integer", "minimum": 0, "maximum": 25},
+        "needs": {"type": "array", "minItems": 1, "items": {
+            "enum": sorted(NEEDS),
+            "errorMessage": "is not a known area of need; use one of: " + ", ".join(sorted(NEEDS))}},
+        "assured_date": DATE,
+        "review_by": DATE,
+        "contacts": {"type": "array", "items": CONTACT},
+        "sources": {"type": "array", "minItems": 1, "items": SOURCE},
+    },
+}

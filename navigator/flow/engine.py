@@ -1,0 +1,125 @@
+"""Answers in; the next question, or the pathways that fit (best first), out.
+
+The state of a journey is its answers and nothing else. Every call replays them from the
+first question, so changing an earlier answer re-routes everything after it, and an answer
+the new route no longer reaches is simply not used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from navigator.flow.conditions import holds
+from navigator.flow.model import Pathway, Question
+
+MAX_TEXT_ANSWER = 500
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be used, with a message a person can act on."""
+
+    def __init__(self, question_id: str, message: str):
+        self.question_id = question_id
+        super().__init__(message)
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    answers: dict[str, Any]            # the answers on the route, cleaned, in asking order
+    asked: tuple[Question, ...]        # the questions answered, in order
+    question: Question | None          # what to ask next; None when the journey is complete
+    pathways: tuple[Pathway, ...]      # best first; empty until the journey is complete
+    unused: tuple[str, ...] = ()       # answers given to questions this route does not ask
+
+    @property
+    def complete(self) -> bool:
+        return self.question is None
+
+    @property
+    def urgent(self) -> bool:
+        return any(p.urgent for p in self.pathways)
+
+
+@dataclasses.dataclass(frozen=True)
+class Flow:
+    questions: dict[str, Question]
+    start: str
+    pathways: dict[str, Pathway]
+
+    def run(self, answers: dict[str, Any]) -> Outcome:
+        """Replay `answers` from the start.
+
+        Raises AnswerError for an unknown question or an answer a question cannot take.
+        """
+        for question_id in answers:
+            if question_id not in self.questions:
+                raise AnswerError(question_id, f"There is no question called '{question_id}'.")
+        kept: dict[str, Any] = {}
+        asked: list[Question] = []
+        current: str | None = self.start
+        while current is not None and current != "end":
+            question = self.questions[current]
+            if question.id not in answers:
+                break
+            kept[question.id] = self.clean(question, answers[question.id])
+            asked.append(question)
+            current = self.next_after(question, kept)
+        complete = current == "end"
+        unused = tuple(q for q in answers if q not in kept)
+        return Outcome(
+            answers=kept,
+            asked=tuple(asked),
+            question=None if complete else self.questions[current],
+            pathways=tuple(self.ranked_pathways(kept)) if complete else (),
+            unused=unused,
+        )
+
+    def next_after(self, question: Question, answers: dict[str, Any]) -> str:
+        for branch in question.next:
+            if branch.when is None or holds(branch.when, answers):
+                return branch.goto
+        raise AssertionError(f"question {question.id} has no branch that always applies")  # checked at load
+
+    def ranked_pathways(self, answers: dict[str, Any]) -> list[Pathway]:
+        fitting = [p for p in self.pathways.values() if holds(p.when, answers)]
+        # Urgent help always comes first; then the rules' priority; then file order (stable sort).
+        return sorted(fitting, key=lambda p: (not p.urgent, -p.priority))
+
+    @staticmethod
+    def clean(question: Question, value: Any) -> Any:
+        """The answer in its canonical form, or AnswerError saying what is wrong."""
+        if question.type == "single":
+            if not isinstance(value, str) or question.option(value) is None:
+                raise AnswerError(question.id, "Choose one of the answers offered.")
+            return value
+        if question.type == "multi":
+            values = value if isinstance(value, list) else [value]
+            if not values:
+                raise AnswerError(question.id, "Choose at least one answer.")
+            if any(not isinstance(v, str) or question.option(v) is None for v in values):
+                raise AnswerError(question.id, "Choose from the answers offered.")
+            order = [o.value for o in question.options]
+            return sorted(set(values), key=order.index)
+        if question.type == "number":
+            number = _whole_number(value)
+            if number is None:
+                raise AnswerError(question.id, "Enter a whole number, like 7.")
+            if question.min is not None and number < question.min or question.max is not None and number > question.max:
+                raise AnswerError(question.id, f"Enter a number from {question.min} to {question.max}.")
+            return number
+        if not isinstance(value, str) or not value.strip():
+            raise AnswerError(question.id, "Enter an answer.")
+        if len(value) > MAX_TEXT_ANSWER:
+            raise AnswerError(question.id, f"Keep the answer under {MAX_TEXT_ANSWER} characters.")
+        return value.strip()
+
+
+def _whole_number(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 3:
+        return int(value.strip())
+    return None

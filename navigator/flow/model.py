@@ -1,0 +1,87 @@
+"""The things the rules describe, as plain immutable values."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+
+@dataclasses.dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    hint: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Branch:
+    goto: str                      # a question id, or "end"
+    when: dict[str, Any] | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    type: str                      # single | multi | number | text
+    next: tuple[Branch, ...]
+    hint: str | None = None
+    options: tuple[Option, ...] = ()
+    min: int | None = None
+    max: int | None = None
+    sensitive: bool = False        # its answer must never appear in a URL or a log
+
+    def option(self, value) -> Option | None:
+        return next((o for o in self.options if o.value == value), None)
+
+
+@dataclasses.dataclass(frozen=True)
+class Timescale:
+    text: str
+    weeks_max: float | None = None
+    statutory: bool = False
+    source: str | None = None
+    as_of: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class LocalFigure:
+    """What actually happens locally, beside the law: a figure from a named document."""
+    text: str
+    source: str
+    as_of: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    title: str
+    who: str
+    description: str
+    timescale: Timescale | None = None
+    local: LocalFigure | None = None
+    contacts: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Pathway:
+    id: str
+    title: str
+    summary: str
+    today: tuple[str, ...]
+    steps: tuple[Step, ...]
+    if_stuck: str
+    when: dict[str, Any]
+    priority: int = 0
+    urgent: bool = False
+    contacts: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()
+
+    def all_contacts(self) -> list[str]:
+        """Contacts of the pathway, then of its steps, each once, in order."""
+        ids = list(self.contacts) + [c for step in self.steps for c in step.contacts]
+        return list(dict.fromkeys(ids))
+
+    def all_pages(self) -> list[str]:
+        slugs = list(self.pages) + [p for step in self.steps for p in step.pages]
+        return list(dict.fromkeys(slugs))

@@ -1,0 +1,128 @@
+"""Problems found in content and rule files, worded for the people who fix them.
+
+Shared by the content model and the rules loader, so `navigator check`, the app's start-up
+log and (later) the editor's desk all report a problem the same way: which file, which
+field, which line where known, and a plain-English reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import jsonschema
+import yaml
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    file: str
+    message: str
+    field: str = ""
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file + (f", line {self.line}" if self.line else "")
+        what = f" [{self.field}]" if self.field else ""
+        return f"{where}{what}: {self.message}"
+
+
+class TextLoader(yaml.SafeLoader):
+    """YAML loading that keeps dates as the text the editor typed.
+
+    PyYAML would turn 2026-05-31 into a date object and an impossible 2026-02-30 into an
+    exception with no field name; as text, the schema checks both and names the field.
+    """
+
+
+TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str, file: str, first_line: int = 1):
+    """Parse YAML text; raise ProblemError naming the file and line of a syntax error."""
+    try:
+        return yaml.load(text, Loader=TextLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark else None
+        reason = error.problem or "the YAML could not be read"
+        raise ProblemError([Problem(file, f"broken YAML: {reason}", line=line)]) from None
+    except yaml.YAMLError as error:
+        raise ProblemError([Problem(file, f"broken YAML: {error}")]) from None
+
+
+class ProblemError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def field_name(path) -> str:
+    """jsonschema's path as an editor would write it: contacts[0].phone."""
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def schema_problems(document, schema: dict, file: str) -> list[Problem]:
+    """Every way `document` breaks `schema`, each as a plain-English Problem."""
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    problems = []
+    for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
+        path = list(error.absolute_path)
+        if error.validator == "required":  # name the missing field itself
+            for missing in [n for n in error.validator_value if n not in (error.instance or {})]:
+                problems.append(Problem(file, "is missing: add it", field=field_name(path + [missing])))
+            continue
+        problems.append(Problem(file, plain_message(error), field=field_name(path)))
+    return problems
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a set of named fields",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+def plain_message(error: jsonschema.ValidationError) -> str:
+    """Say what jsonschema found in words an editor understands.
+
+    A schema may give its own wording for a field with `errorMessage`, which wins.
+    """
+    custom = error.schema.get("errorMessage") if isinstance(error.schema, dict) else None
+    if custom:
+        return custom
+    kind, expected = error.validator, error.validator_value
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        return (f"has a field this file does not use: {', '.join(extra)}. "
+                f"Check the spelling; the fields are: {', '.join(allowed)}")
+    if kind == "type":
+        wanted = expected if isinstance(expected, list) else [expected]
+        return "should be " + " or ".join(_TYPE_WORDS.get(w, w) for w in wanted) + f", not {error.instance!r}"
+    if kind == "enum":
+        return f"'{error.instance}' is not one of the allowed values: {', '.join(map(str, expected))}"
+    if kind == "minimum":
+        return f"should be {expected} or more"
+    if kind == "maximum":
+        return f"should be {expected} or less"
+    if kind == "minLength":
+        return "should not be empty"
+    if kind == "maxLength":
+        return f"is too long: at most {expected} characters"
+    if kind == "minItems":
+        return f"needs at least {expected} item{'s' if expected != 1 else ''}"
+    if kind == "pattern":
+        return f"'{error.instance}' is not in the expected form"
+    if kind == "format":
+        return f"'{error.instance}' is not a valid {expected}"
+    return error.message

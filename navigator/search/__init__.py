@@ -1,0 +1,42 @@
+"""Search the local-offer pages, behind a small interface so the engine can change.
+
+The web layer only uses `SearchIndex.search()` and the result types here; Whoosh lives in
+whoosh_index.py and nowhere else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Protocol
+
+from markupsafe import Markup
+
+
+@dataclasses.dataclass(frozen=True)
+class Hit:
+    slug: str
+    title: str
+    snippet: Markup  # escaped text with <mark> around the words that matched
+
+
+@dataclasses.dataclass(frozen=True)
+class Results:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    suggestion: str | None = None  # a spelling correction worth offering
+
+
+class SearchIndex(Protocol):
+    def search(self, query: str, page: int = 1, per_page: int = 10) -> Results: ...
+
+    def document_count(self) -> int: ...
+
+
+def open_search(folder, library) -> SearchIndex:
+    """The search index for `library`, built in `folder` if it is missing or out of date."""
+    from navigator.search.whoosh_index import WhooshSearch
+
+    search = WhooshSearch(folder)
+    search.ensure(library)
+    return search

@@ -1,0 +1,161 @@
+"""The Whoosh index of the local-offer pages.
+
+Layout under the search folder:
+    CURRENT            the name of the index directory readers should use (replaced atomically)
+    <fingerprint>/     a complete index of one version of the content
+    build.lock         held by the one process building
+
+An index is built into a temporary directory, renamed into place, and only then named in
+CURRENT, so a reader never sees a half-built index. The content fingerprint names the
+directory, so a process that finds CURRENT already naming today's content builds nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import shutil
+import tempfile
+import threading
+
+import filelock
+from markupsafe import Markup
+from whoosh import highlight, index, qparser
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.fields import ID, KEYWORD, TEXT, Schema
+
+from navigator.search import Hit, Results
+
+SCHEMA_VERSION = "2"  # change when the schema changes, so old indexes are rebuilt
+MAX_QUERY_LENGTH = 200
+
+
+def _schema() -> Schema:
+    analyzer = StemmingAnalyzer()
+    return Schema(
+        slug=ID(stored=True, unique=True),
+        title=TEXT(stored=True, analyzer=analyzer, field_boost=3.0),
+        summary=TEXT(stored=True, analyzer=analyzer, field_boost=2.0),
+        body=TEXT(stored=True, analyzer=analyzer),
+        needs=KEYWORD(commas=True),
+        # Every word as written (not stemmed): the dictionary for "did you mean".
+        words=TEXT(analyzer=StandardAnalyzer(minsize=3), spelling=True),
+    )
+
+
+class _MarkFormatter(highlight.HtmlFormatter):
+    def __init__(self):
+        super().__init__(tagname="mark", between=" … ")
+
+    def format_token(self, text, token, replace=False):
+        return f"<mark>{self._text(highlight.get_text(text, token, replace))}</mark>"
+
+
+class WhooshSearch:
+    def __init__(self, folder):
+        self.folder = pathlib.Path(folder)
+        self._local = threading.local()
+
+    # -- building ------------------------------------------------------------------------
+    def ensure(self, library) -> None:
+        """Make CURRENT name an index of exactly this library, building one if needed."""
+        name = f"v{SCHEMA_VERSION}-{library.fingerprint[:32]}"
+        if self._current_name() == name:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with filelock.FileLock(str(self.folder / "build.lock"), timeout=120):
+            if self._current_name() == name:  # another process built it while we waited
+                return
+            if not (self.folder / name).is_dir():
+                self._build(name, library)
+            self._point_at(name)
+            self._remove_old(keep={name})
+
+    def _build(self, name: str, library) -> None:
+        building = pathlib.Path(tempfile.mkdtemp(prefix="building-", dir=self.folder))
+        try:
+            ix = index.create_in(str(building), _schema())
+            with ix.writer() as writer:
+                for page in library.pages.values():
+                    writer.add_document(slug=page.slug, title=page.name, summary=page.description,
+                                        body=page.text, needs=",".join(page.needs),
+                                        words=" ".join([page.name, page.description, page.text]))
+            os.rename(building, self.folder / name)
+        finally:
+            shutil.rmtree(building, ignore_errors=True)
+
+    def _point_at(self, name: str) -> None:
+        temporary = self.folder / f"CURRENT.{os.getpid()}.tmp"
+        temporary.write_text(name)
+        os.replace(temporary, self.folder / "CURRENT")
+
+    def _remove_old(self, keep: set[str]) -> None:
+        # Keep the previous index a while: a reader in another process may still have it open.
+        entries = sorted((p for p in self.folder.iterdir() if p.is_dir() and p.name not in keep),
+                         key=lambda p: p.stat().st_mtime)
+        for stale in entries[:-1]:
+            shutil.rmtree(stale, ignore_errors=True)
+
+    def _current_name(self) -> str | None:
+        try:
+            return (self.folder / "CURRENT").read_text().strip() or None
+        except FileNotFoundError:
+            return None
+
+    # -- reading -------------------------------------------------------------------------
+    def _searcher(self):
+        """A searcher on the index CURRENT names, reopened when CURRENT changes."""
+        name = self._current_name()
+        if name is None:
+            raise RuntimeError("the search index has not been built; run: navigator index")
+        cached = getattr(self._local, "opened", None)
+        if cached and cached[0] == name:
+            return cached[1]
+        searcher = index.open_dir(str(self.folder / name)).searcher()
+        if cached:
+            cached[1].close()
+        self._local.opened = (name, searcher)
+        return searcher
+
+    def document_count(self) -> int:
+        return self._searcher().doc_count()
+
+    def search(self, query: str, page: int = 1, per_page: int = 10) -> Results:
+        query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+        if not query:
+            return Results(query="", total=0, hits=())
+        searcher = self._searcher()
+        parser = qparser.MultifieldParser(["title", "summary", "body"], searcher.schema,
+                                          group=qparser.OrGroup.factory(0.9))
+        # Families type words, not query syntax: no field:, wildcards or ranges.
+        for plugin in (qparser.FieldsPlugin, qparser.WildcardPlugin, qparser.RangePlugin,
+                       qparser.BoostPlugin):
+            parser.remove_plugin_class(plugin)
+        parsed = parser.parse(query)
+        results = searcher.search_page(parsed, max(page, 1), pagelen=per_page, terms=True)
+        results.results.fragmenter = highlight.ContextFragmenter(maxchars=200, surround=60)
+        results.results.formatter = _MarkFormatter()
+        hits = []
+        for hit in results:
+            snippet = hit.highlights("body") or hit.highlights("summary") or _escaped(hit["summary"])
+            hits.append(Hit(slug=hit["slug"], title=hit["title"], snippet=Markup(snippet)))
+        return Results(query=query, total=results.total, hits=tuple(hits),
+                       suggestion=self._suggestion(searcher, query))
+
+    @staticmethod
+    def _suggestion(searcher, query: str) -> str | None:
+        """The query with each unknown word replaced by the nearest known one, if any changed."""
+        corrector = searcher.corrector("words")
+        reader = searcher.reader()
+        changed, words = False, []
+        for word in query.lower().split():
+            if len(word) >= 4 and word.isalpha() and not reader.frequency("words", word):
+                better = corrector.suggest(word, limit=1, maxdist=2)
+                if better:
+                    word, changed = better[0], True
+            words.append(word)
+        return " ".join(words) if changed else None
+
+
+def _escaped(text: str) -> str:
+    return str(Markup.escape(text))

@@ -1,0 +1,54 @@
+// Progressive enhancement: the navigator works without this file.
+// With it, answering a question updates the conversation in place (no full page load),
+// announces the new message to screen readers and moves focus to the new question.
+import { initAll } from '../govuk/govuk-frontend.min.js'
+
+document.body.classList.add('js-enabled', 'govuk-frontend-supported')
+initAll()
+
+const chat = document.getElementById('chat')
+const announcer = document.getElementById('chat-announcer')
+
+function announce (region) {
+  const heading = region.querySelector('.nav-question__text')
+  const error = region.querySelector('.govuk-error-summary')
+  const target = error || heading
+  if (announcer && heading) announcer.textContent = heading.textContent.trim()
+  if (target) {
+    target.setAttribute('tabindex', '-1')
+    target.focus()
+  }
+}
+
+async function send (form, submitter) {
+  const body = new FormData(form)
+  if (submitter && submitter.name) body.append(submitter.name, submitter.value)
+  form.setAttribute('aria-busy', 'true')
+  try {
+    const response = await fetch(form.action, {
+      method: 'POST',
+      body,
+      headers: { 'X-Navigator-Chat': '1' },
+      credentials: 'same-origin'
+    })
+    const contentType = response.headers.get('Content-Type') || ''
+    if (!contentType.startsWith('text/html') || response.status >= 500) throw new Error('unexpected answer')
+    const html = await response.text()
+    if (!response.ok && !html.includes('data-chat-form') && !html.includes('nav-result')) throw new Error('not a chat')
+    chat.innerHTML = html
+    initAll({ scope: chat })
+    announce(chat)
+  } catch (error) {
+    form.dataset.plain = 'true' // fall back to an ordinary form post
+    form.requestSubmit(submitter && submitter.form === form ? submitter : undefined)
+  }
+}
+
+function onSubmit (event) {
+  const form = event.target.closest('form[data-chat-form]')
+  if (!form || form.dataset.plain) return
+  event.preventDefault()
+  send(form, event.submitter)
+}
+
+if (chat) chat.addEventListener('submit', onSubmit)

@@ -1,0 +1,112 @@
+"""The chat-style guided journey at /.
+
+The state is the answers, kept in the signed session cookie and replayed through the flow
+engine on every request. Each answer is an ordinary form post (works without JavaScript);
+with JavaScript the same post returns only the conversation, which the page swaps in.
+Answers travel in request bodies only, never in a URL.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, g, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+
+from navigator.flow import AnswerError, Outcome, Question
+from navigator.site import current_site
+from navigator.web.presenters import answer_label, pathway_contacts, pathway_pages
+
+blueprint = Blueprint("journey", __name__)
+
+CHAT_HEADER = "X-Navigator-Chat"  # set by static/js/navigator.js when it wants the fragment only
+
+
+def _saved_answers() -> dict:
+    answers = session.get("answers")
+    return answers if isinstance(answers, dict) else {}
+
+
+def _replay(answers: dict) -> tuple[Outcome, list[str]]:
+    """Run the saved answers; drop (and say so) any the current rules cannot use."""
+    flow = current_site().flow
+    notices = []
+    while True:
+        try:
+            return flow.run(answers), notices
+        except AnswerError as error:
+            answers = {k: v for k, v in answers.items() if k != error.question_id}
+            session["answers"] = answers
+            notices.append(_("One of your earlier answers could no longer be used, so we ask that question again."))
+
+
+def _render(outcome: Outcome, *, editing: Question | None = None, error: str | None = None,
+            given=None, status: int = 200, notices=()):
+    site = current_site()
+    notices = list(notices)
+    if g.get("session_unreadable"):
+        notices.append(_("We could not read the answers saved in your browser, so we have started again."))
+        status = 400
+    conversation = [(q, answer_label(q, outcome.answers[q.id])) for q in outcome.asked]
+    context = dict(
+        outcome=outcome,
+        conversation=conversation,
+        question=editing or outcome.question,
+        editing=editing is not None,
+        current_answer=given if given is not None else (
+            outcome.answers.get(editing.id) if editing else None),
+        error=error,
+        notices=notices,
+        cards=[(p, pathway_contacts(p, site.library), pathway_pages(p, site.library))
+               for p in outcome.pathways],
+    )
+    template = "_chat.html" if request.headers.get(CHAT_HEADER) else "journey.html"
+    return render_template(template, **context), status
+
+
+@blueprint.get("/")
+def start():
+    outcome, notices = _replay(_saved_answers())
+    return _render(outcome, notices=notices)
+
+
+@blueprint.get("/change/<question_id>")
+def change(question_id: str):
+    outcome, notices = _replay(_saved_answers())
+    question = next((q for q in outcome.asked if q.id == question_id), None)
+    if question is None:
+        return redirect(url_for(".start"))
+    return _render(outcome, editing=question, notices=notices)
+
+
+@blueprint.post("/answer")
+def answer():
+    flow = current_site().flow
+    outcome, notices = _replay(_saved_answers())
+    answers = _saved_answers()  # as replay left them: unusable answers dropped, others kept
+    question_id = request.form.get("question", "")
+    question = flow.questions.get(question_id)
+    answerable = {q.id for q in outcome.asked} | ({outcome.question.id} if outcome.question else set())
+    if question is None or question.id not in answerable:
+        return _render(outcome, error=_("That question is not part of your journey now. "
+                                        "Your answers are kept: carry on below."),
+                       status=400, notices=notices)
+    raw = request.form.getlist("answer") if question.type == "multi" else request.form.get("answer", "")
+    try:
+        value = flow.clean(question, raw)
+    except AnswerError as error:
+        editing = question if question.id != (outcome.question.id if outcome.question else None) else None
+        return _render(outcome, editing=editing, error=_(str(error)), given=raw, status=400, notices=notices)
+    answers[question.id] = value
+    session["answers"] = answers
+    new_outcome, more = _replay(answers)
+    if request.headers.get(CHAT_HEADER):
+        return _render(new_outcome, notices=notices + more)
+    return redirect(url_for(".start") + ("#result" if new_outcome.complete else "#question"))
+
+
+@blueprint.post("/start-again")
+def start_again():
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    return redirect(url_for(".start"))

@@ -1,0 +1,52 @@
+"""Pages a person reads: one local-offer page, one pathway, and search."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+from flask_babel import gettext as _
+
+from navigator.site import current_site
+from navigator.web.errors import BadInput
+from navigator.web.presenters import pathway_contacts, pathway_pages
+
+blueprint = Blueprint("pages", __name__)
+
+MAX_QUERY = 200
+
+
+@blueprint.get("/pages/<slug>")
+def page(slug: str):
+    found = current_site().library.pages.get(slug)
+    if found is None:
+        abort(404)
+    return render_template("page.html", page=found)
+
+
+@blueprint.get("/pathways/<pathway_id>")
+def pathway(pathway_id: str):
+    site = current_site()
+    found = site.flow.pathways.get(pathway_id)
+    if found is None:
+        abort(404)
+    return render_template("pathway.html", pathway=found,
+                           contacts=pathway_contacts(found, site.library),
+                           pages=pathway_pages(found, site.library))
+
+
+def search_arguments() -> tuple[str, int]:
+    """The query and page number from the address, or BadInput saying what is wrong."""
+    query = request.args.get("q", "")
+    if len(query) > MAX_QUERY:
+        raise BadInput(_("Search for something shorter: at most %(max)d characters.", max=MAX_QUERY),
+                       code="query_too_long")
+    page_text = request.args.get("page", "1")
+    if not page_text.isascii() or not page_text.isdigit() or not 1 <= int(page_text) <= 1000:
+        raise BadInput(_("The page number should be a whole number from 1 to 1000."), code="bad_page")
+    return query.strip(), int(page_text)
+
+
+@blueprint.get("/search")
+def search():
+    query, page_number = search_arguments()
+    results = current_site().search.search(query, page=page_number) if query else None
+    return render_template("search.html", query=query, results=results, page_number=page_number)

@@ -1,0 +1,82 @@
+"""The shapes the JSON API and the templates share, in the reader's language.
+
+Rules and page text is translated here, at the edge, with gettext: the cores stay in
+English and never import Flask.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+from flask_babel import gettext as _
+
+from navigator.content import Contact, Library, Page
+from navigator.flow import Pathway, Question
+
+
+def question_json(question: Question) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": question.id, "text": _(question.text), "type": question.type}
+    if question.hint:
+        data["hint"] = _(question.hint)
+    if question.type in ("single", "multi"):
+        data["options"] = [{"value": o.value, "label": _(o.label)} for o in question.options]
+    if question.type == "number":
+        data["min"], data["max"] = question.min, question.max
+    return data
+
+
+def contact_json(contact: Contact) -> dict[str, Any]:
+    return {"id": contact.id, "name": contact.name, "phone": contact.phone, "email": contact.email,
+            "url": contact.url, "hours": contact.hours, "text": contact.text,
+            "missing": contact.missing, "verified": contact.verified}
+
+
+def page_link_json(page: Page) -> dict[str, str]:
+    return {"slug": page.slug, "title": page.name, "url": url_for("pages.page", slug=page.slug)}
+
+
+def pathway_json(pathway: Pathway, library: Library) -> dict[str, Any]:
+    steps = []
+    for step in pathway.steps:
+        timescale = None
+        if step.timescale:
+            t = step.timescale
+            timescale = {"text": _(t.text), "weeks_max": t.weeks_max, "statutory": t.statutory,
+                         "source": t.source, "as_of": t.as_of}
+        local = {"text": _(step.local.text), "source": step.local.source, "as_of": step.local.as_of} \
+            if step.local else None
+        steps.append({"title": _(step.title), "description": _(step.description), "who": _(step.who),
+                      "timescale": timescale, "local": local})
+    return {
+        "id": pathway.id,
+        "title": _(pathway.title),
+        "summary": _(pathway.summary),
+        "url": url_for("pages.pathway", pathway_id=pathway.id),
+        "urgent": pathway.urgent,
+        "today": [_(item) for item in pathway.today],
+        "steps": steps,
+        "if_stuck": _(pathway.if_stuck),
+        "contacts": [contact_json(c) for c in pathway_contacts(pathway, library)],
+        "pages": [page_link_json(p) for p in pathway_pages(pathway, library)],
+    }
+
+
+def pathway_contacts(pathway: Pathway, library: Library) -> list[Contact]:
+    """The pathway's contacts that the content offers now (a skipped page's are left out)."""
+    contacts = library.contacts
+    return [contacts[i] for i in pathway.all_contacts() if i in contacts]
+
+
+def pathway_pages(pathway: Pathway, library: Library) -> list[Page]:
+    return [library.pages[s] for s in pathway.all_pages() if s in library.pages]
+
+
+def answer_label(question: Question, value: Any) -> str:
+    """An answer as the person would read it back."""
+    if question.type == "single":
+        option = question.option(value)
+        return _(option.label) if option else str(value)
+    if question.type == "multi":
+        return ", ".join(_(question.option(v).label) for v in value if question.option(v))
+    return str(value)

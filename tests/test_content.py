@@ -1,0 +1,115 @@
+"""Pages: parsed, validated with plain-English problems, rendered safely; broken pages are
+skipped with a report and never stop the rest."""
+
+import pytest
+
+from navigator.content import load_library, load_page, render_markdown
+from navigator.problems import ProblemError
+from tests.conftest import CONTENT_DIR
+from tests.factories import page_text, write
+
+
+def problems_of(text):
+    with pytest.raises(ProblemError) as caught:
+        load_page("example", text, "example.md")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_every_shipped_page_is_valid():
+    library = load_library(CONTENT_DIR)
+    assert library.problems == ()
+    assert {"sendiass", "parent-carer-forum", "ehc-needs-assessment-request"} <= set(library.pages)
+
+
+def test_a_valid_page_has_its_fields_and_rendered_body():
+    page = load_page("example", page_text(minimum_age=0, maximum_age=25), "example.md")
+    assert page.title == "Example service"
+    assert page.contacts[0].tel_href == "tel:01619121053"
+    assert '<h2 class="govuk-heading-m">What it does</h2>' in page.html
+
+
+@pytest.mark.parametrize("overrides, expected", [
+    ({"name": None}, "[name]"),
+    ({"needs": ["autism-ish"]}, "[needs[0]]: is not a known area of need"),
+    ({"review_by": "31/05/2027"}, "[review_by]: should be a date written as YYYY-MM-DD"),
+    ({"review_by": "2027-02-30"}, "[review_by]: should be a date written as YYYY-MM-DD"),
+    ({"contacts": [{"id": "x", "name": "X", "phone": "12345678901234", "verified": False}]},
+     "[contacts[0].phone]: should be a UK phone number"),
+    ({"contacts": [{"id": "x", "name": "X", "verified": "yes"}]}, "[contacts[0].verified]"),
+    ({"contacts": [{"id": "x", "name": "X", "email": "not-an-email", "verified": False}]},
+     "[contacts[0].email]: should be an email address"),
+    ({"url": "http://insecure.example"}, "[url]: should be a full web address starting https://"),
+    ({"summary": "typo for description"}, "has a field this file does not use: summary"),
+    ({"minimum_age": 19, "maximum_age": 5}, "minimum_age is more than maximum_age"),
+    ({"sources": []}, "[sources]: needs at least 1 item"),
+])
+def test_a_broken_field_is_named_with_a_plain_reason(overrides, expected):
+    problems = problems_of(page_text(**overrides))
+    assert any(expected in p for p in problems), problems
+    assert all(p.startswith("example.md") for p in problems)
+
+
+def test_broken_yaml_is_reported_with_its_line():
+    text = "---\nname: Example\ndescription: [unclosed\nneeds: [all]\n---\nBody\n"
+    assert any("example.md, line" in p and "broken YAML" in p for p in problems_of(text))
+
+
+def test_a_page_without_front_matter_says_how_to_start():
+    assert any("three dashes" in p for p in problems_of("Just some text\n"))
+
+
+def test_a_level_one_heading_in_the_body_is_reported_with_its_line():
+    problems = problems_of(page_text(body="\nIntro\n\n# Big heading\n"))
+    assert any("start section headings with ##" in p and "line" in p for p in problems)
+
+
+def test_every_problem_in_a_page_is_listed_at_once():
+    problems = problems_of(page_text(name=None, review_by="soon", needs=["bogus"]))
+    assert len(problems) >= 3
+
+
+@pytest.mark.parametrize("hostile", [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    '<a href="https://ok.example" onclick="steal()">link</a>',
+    "<iframe src=https://evil.example></iframe>",
+    '<p style="position:fixed">cover</p>',
+])
+def test_markdown_cannot_inject_script_or_styles(hostile):
+    html = render_markdown(hostile).lower()
+    for danger in ("<script", "onerror", "javascript:", "onclick", "<iframe", "style="):
+        assert danger not in html
+
+
+def test_links_keep_their_address_and_open_safely():
+    html = render_markdown("[Trafford](https://www.trafford.gov.uk)")
+    assert 'href="https://www.trafford.gov.uk"' in html and 'rel="noopener noreferrer"' in html
+
+
+def test_a_broken_page_is_skipped_and_reported_while_the_others_load(tmp_path):
+    write(tmp_path, "good.md", page_text())
+    write(tmp_path, "bad.md", page_text(review_by="next year", contacts=[]))
+    write(tmp_path, "latin1.md", "---\nname: caf\xe9\n---\n".encode("latin-1").decode("latin-1"))
+    (tmp_path / "latin1.md").write_bytes("---\nname: café\n---\n".encode("latin-1"))
+    write(tmp_path, "Bad Name.md", page_text())
+    library = load_library(tmp_path)
+    assert set(library.pages) == {"good"}
+    text = "\n".join(map(str, library.problems))
+    assert "bad.md [review_by]" in text
+    assert "latin1.md, line 2: the file is not saved as UTF-8" in text
+    assert "Bad Name.md: the file name should be lower case" in text
+
+
+def test_two_pages_may_not_declare_the_same_contact(tmp_path):
+    write(tmp_path, "one.md", page_text())
+    write(tmp_path, "two.md", page_text())
+    library = load_library(tmp_path)
+    assert any("contact id 'example' is also used in one.md" in str(p) for p in library.problems)
+
+
+def test_the_fingerprint_changes_when_a_page_changes(tmp_path):
+    write(tmp_path, "one.md", page_text())
+    before = load_library(tmp_path).fingerprint
+    write(tmp_path, "one.md", page_text(name="Renamed service"))
+    assert load_library(tmp_path).fingerprint != before

@@ -1,0 +1,120 @@
+"""The shipped rules load; each kind of broken rule is reported with its file and reason,
+and broken rules stop the app from starting."""
+
+import pytest
+import yaml
+
+from navigator.content import load_library
+from navigator.flow import RulesError, load_rules
+from tests.conftest import CONTENT_DIR, RULES_DIR, make_app
+
+
+def shipped_rules():
+    library = load_library(CONTENT_DIR)
+    return load_rules(RULES_DIR, page_slugs=library.pages, contact_ids=library.contacts)
+
+
+def test_the_shipped_rules_load_and_every_route_reaches_a_pathway():
+    flow = shipped_rules()
+    assert "ehc-needs-assessment" in flow.pathways
+    assert flow.start in flow.questions
+
+
+def edit(folder, file, old, new):
+    path = folder / file
+    text = path.read_text()
+    assert old in text, f"fixture text not found in {file}: {old!r}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def problems_for(rules_folder):
+    library = load_library(CONTENT_DIR)
+    with pytest.raises(RulesError) as caught:
+        load_rules(rules_folder, page_slugs=library.pages, contact_ids=library.contacts)
+    return [str(p) for p in caught.value.problems]
+
+
+# (file, text to replace, replacement, words the problem must contain)
+BROKEN = {
+    "broken YAML names the line": (
+        "questions.yaml", "    type: number\n", "    type: [number\n", ["questions.yaml, line", "broken YAML"]),
+    "a goto to a missing question": (
+        "questions.yaml", "next: support_now", "next: suport_now", ["suport_now", "not a question"]),
+    "a condition on a missing question": (
+        "pathways/sen-support.yaml", "{question: support_now, one_of:", "{question: support, one_of:",
+        ["sen-support.yaml", "'support'", "not a question"]),
+    "a condition on an answer a question does not offer": (
+        "pathways/ehc-plan-review.yaml", "equals: ehc_plan", "equals: ehcp",
+        ["ehc-plan-review.yaml", "'ehcp' is not an answer to 'support_now'"]),
+    "a typo in a field name": (
+        "pathways/sen-support.yaml", "\ntitle:", "\ntilte:", ["sen-support.yaml", "tilte"]),
+    "a condition in an unknown vocabulary": (
+        "pathways/ehc-plan-review.yaml", "{question: support_now, equals: ehc_plan}",
+        "{eval: 'support_now == 1'}", ["ehc-plan-review.yaml", "not a condition"]),
+    "an unknown contact": (
+        "pathways/sen-support.yaml", "contacts: [sendiass, parent-carer-forum]",
+        "contacts: [sendiass, parents-forum]", ["contact 'parents-forum'"]),
+    "an unknown page": (
+        "pathways/sen-support.yaml", "pages: [sen-support-in-school, sendiass]",
+        "pages: [sen-support-at-school, sendiass]", ["page 'sen-support-at-school'"]),
+    "a statutory flag that is not true or false": (
+        "pathways/ehc-needs-assessment.yaml", "statutory: true", "statutory: perhaps", ["statutory", "true or false"]),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_each_broken_rule_is_reported_with_file_and_reason(copied_rules, case):
+    file, old, new, words = BROKEN[case]
+    edit(copied_rules, file, old, new)
+    text = "\n".join(problems_for(copied_rules))
+    for word in words:
+        assert word in text
+
+
+def test_an_unreachable_question_is_reported(copied_rules):
+    edit(copied_rules, "questions.yaml", "    next: support_now\n", "    next: end\n")
+    text = "\n".join(problems_for(copied_rules))
+    assert "questions.support_now" in text and "no route from the first question" in text
+
+
+def test_questions_that_go_round_in_a_circle_are_reported(copied_rules):
+    edit(copied_rules, "questions.yaml", "    next: end\n", "    next: age\n")
+    text = "\n".join(problems_for(copied_rules))
+    assert "go round in a circle" in text and "age" in text
+
+
+def test_answers_that_reach_no_pathway_are_reported_with_an_example(copied_rules):
+    (copied_rules / "pathways" / "sen-support.yaml").unlink()
+    text = "\n".join(problems_for(copied_rules))
+    assert "these answers reach no pathway" in text
+    assert "needs_met=enough" in text
+
+
+def test_a_last_branch_with_a_condition_is_reported(copied_rules):
+    edit(copied_rules, "questions.yaml", "      - goto: needs_met\n",
+         "      - goto: needs_met\n        when: {question: support_now, equals: none}\n")
+    assert any("last branch of next must have no 'when'" in p for p in problems_for(copied_rules))
+
+
+def test_every_problem_is_listed_at_once(copied_rules):
+    edit(copied_rules, "questions.yaml", "next: support_now", "next: suport_now")
+    edit(copied_rules, "pathways/sen-support.yaml", "contacts: [sendiass, parent-carer-forum]",
+         "contacts: [sendiass, nobody]")
+    problems = problems_for(copied_rules)
+    assert any("suport_now" in p for p in problems) and any("'nobody'" in p for p in problems)
+
+
+def test_two_questions_with_one_id_are_reported(copied_rules):
+    document = yaml.safe_load((copied_rules / "questions.yaml").read_text())
+    document["questions"].append(dict(document["questions"][-1]))
+    (copied_rules / "questions.yaml").write_text(yaml.safe_dump(document))
+    assert any("two questions are called 'needs_met'" in p for p in problems_for(copied_rules))
+
+
+def test_broken_rules_stop_the_app_from_starting_with_every_problem_listed(tmp_path, copied_rules):
+    edit(copied_rules, "questions.yaml", "next: support_now", "next: suport_now")
+    edit(copied_rules, "pathways/sen-support.yaml", "\ntitle:", "\ntilte:")
+    with pytest.raises(RulesError) as caught:
+        make_app(tmp_path, RULES_DIR=copied_rules)
+    message = str(caught.value)
+    assert "suport_now" in message and "tilte" in message

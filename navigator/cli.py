@@ -68,3 +68,7 @@ def main():
 
 
 main.add_command(check_command)
+
+
+if __name__ == "__main__":
+    main()

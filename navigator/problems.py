@@ -77,6 +77,12 @@ def schema_problems(document, schema: dict, file: str) -> list[Problem]:
             for missing in [n for n in error.validator_value if n not in (error.instance or {})]:
                 problems.append(Problem(file, "is missing: add it", field=field_name(path + [missing])))
             continue
+        if error.validator == "additionalProperties":  # name each unknown field itself
+            allowed = ", ".join(sorted(error.schema.get("properties", {})))
+            for extra in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
+                problems.append(Problem(file, f"is not a field this file uses: check the spelling "
+                                              f"(the fields are: {allowed})", field=field_name(path + [extra])))
+            continue
         problems.append(Problem(file, plain_message(error), field=field_name(path)))
     return problems
 
@@ -101,11 +107,6 @@ def plain_message(error: jsonschema.ValidationError) -> str:
     if custom:
         return custom
     kind, expected = error.validator, error.validator_value
-    if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
-        return (f"has a field this file does not use: {', '.join(extra)}. "
-                f"Check the spelling; the fields are: {', '.join(allowed)}")
     if kind == "type":
         wanted = expected if isinstance(expected, list) else [expected]
         return "should be " + " or ".join(_TYPE_WORDS.get(w, w) for w in wanted) + f", not {error.instance!r}"

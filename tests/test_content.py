@@ -39,7 +39,7 @@ def test_a_valid_page_has_its_fields_and_rendered_body():
     ({"contacts": [{"id": "x", "name": "X", "email": "not-an-email", "verified": False}]},
      "[contacts[0].email]: should be an email address"),
     ({"url": "http://insecure.example"}, "[url]: should be a full web address starting https://"),
-    ({"summary": "typo for description"}, "has a field this file does not use: summary"),
+    ({"summary": "typo for description"}, "[summary]: is not a field this file uses"),
     ({"minimum_age": 19, "maximum_age": 5}, "minimum_age is more than maximum_age"),
     ({"sources": []}, "[sources]: needs at least 1 item"),
 ])

@@ -207,8 +207,8 @@ def _reference_problems(flow: Flow, questions_file: str, pathway_docs, page_slug
             kind = "contact" if field.endswith("contacts") else "page"
             for ref in refs:
                 if ref not in known:
-                    problems.append(Problem(file, f"refers to a {kind} '{ref}' that no page in "
-                                                  "content/local_offer/ provides", field=field))
+                    problems.append(Problem(file, f"refers to a {kind} '{ref}' that no valid page "
+                                                  "in the content provides", field=field))
     return problems
 
 

@@ -1,0 +1,55 @@
+"""`navigator check` passes on the shipped content and fails, naming the problem, on each broken fixture."""
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from navigator.cli import check_command
+from tests.factories import page_text, write
+from tests.test_rules import BROKEN, edit
+
+
+def run_check(content, rules):
+    return CliRunner().invoke(check_command, ["--content", str(content), "--rules", str(rules)])
+
+
+def test_check_passes_on_the_shipped_rules_and_content():
+    result = subprocess.run([sys.executable, "-m", "navigator.cli", "check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stdout
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_check_fails_naming_each_broken_rule(copied_content, copied_rules, case):
+    file, old, new, words = BROKEN[case]
+    edit(copied_rules, file, old, new)
+    result = run_check(copied_content, copied_rules)
+    assert result.exit_code == 1
+    for word in words:
+        assert word in result.output
+
+
+@pytest.mark.parametrize("name, text, words", [
+    ("broken-yaml.md", "---\nname: [oops\n---\nBody\n", ["broken-yaml.md, line", "broken YAML"]),
+    ("bad-phone.md", page_text(contacts=[{"id": "bad-phone", "name": "X", "phone": "call us", "verified": False}]),
+     ["bad-phone.md [contacts[0].phone]", "UK phone number"]),
+    ("unknown-need.md", page_text(needs=["magic"]), ["unknown-need.md [needs[0]]"]),
+    ("no-review.md", page_text(review_by=None), ["no-review.md [review_by]: is missing"]),
+])
+def test_check_fails_naming_each_broken_page(copied_content, copied_rules, name, text, words):
+    write(copied_content, name, text)
+    result = run_check(copied_content, copied_rules)
+    assert result.exit_code == 1
+    for word in words:
+        assert word in result.output
+
+
+def test_a_pathway_naming_a_broken_page_fails_the_check(copied_content, copied_rules):
+    path = copied_content / "sendiass.md"
+    path.write_text(path.read_text().replace("review_by:", "review_on:"))
+    result = run_check(copied_content, copied_rules)
+    assert result.exit_code == 1
+    assert "sendiass.md [review_on]" in result.output
+    assert "page 'sendiass'" in result.output

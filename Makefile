@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 ASSETS := navigator/static/govuk/VERSION
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check index install browser clean
+.PHONY: help run test check index install browser bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ browser: ## install Debian's chromium for the browser tests, when missing
 test: install browser ## install what is needed, then run every test
 	$(BIN)/navigator check
 	$(BIN)/python -m pytest -q
+
+bench: install ## time the interpreter against baselines measured in the same run
+	$(BIN)/python scripts/bench.py
 
 check: install ## check the rules and content
 	$(BIN)/navigator check

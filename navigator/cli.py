@@ -28,10 +28,13 @@ def check_command(content_dir, rules_dir):
     problems = check_all(content_dir or settings["CONTENT_DIR"], rules_dir or settings["RULES_DIR"])
     for problem in problems:
         click.echo(str(problem), err=True)
-    if problems:
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", err=True)
+    errors = [p for p in problems if not p.warning]
+    warnings = len(problems) - len(errors)
+    if errors:
+        click.echo(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found"
+                   + (f", and {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."), err=True)
         sys.exit(1)
-    click.echo("Rules and content are valid.")
+    click.echo("Rules and content are valid" + (f", with {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."))
 
 
 def _no_secret_env():

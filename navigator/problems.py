@@ -19,11 +19,12 @@ class Problem:
     message: str
     field: str = ""
     line: int | None = None
+    warning: bool = False  # worth an editor's attention, but nothing is broken
 
     def __str__(self) -> str:
         where = self.file + (f", line {self.line}" if self.line else "")
         what = f" [{self.field}]" if self.field else ""
-        return f"{where}{what}: {self.message}"
+        return f"{'warning: ' if self.warning else ''}{where}{what}: {self.message}"
 
 
 class TextLoader(yaml.SafeLoader):
@@ -74,8 +75,9 @@ def schema_problems(document, schema: dict, file: str) -> list[Problem]:
     for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
         if error.validator == "required":  # name the missing field itself
+            custom = error.schema.get("errorMessage") if isinstance(error.schema, dict) else None
             for missing in [n for n in error.validator_value if n not in (error.instance or {})]:
-                problems.append(Problem(file, "is missing: add it", field=field_name(path + [missing])))
+                problems.append(Problem(file, custom or "is missing: add it", field=field_name(path + [missing])))
             continue
         if error.validator == "additionalProperties":  # name each unknown field itself
             allowed = ", ".join(sorted(error.schema.get("properties", {})))

@@ -8,7 +8,7 @@ import textwrap
 import yaml
 
 from navigator.flow import Flow, Option, Pathway, Question, Step
-from navigator.flow.model import Branch
+from navigator.flow.model import Branch, Reason
 
 
 def question(id, type="single", options=("yes", "no"), next="end", **extra) -> Question:
@@ -18,10 +18,12 @@ def question(id, type="single", options=("yes", "no"), next="end", **extra) -> Q
     return Question(id=id, text=f"{id}?", type=type, next=branches, options=opts, **extra)
 
 
-def pathway(id, when, priority=0, urgent=False) -> Pathway:
+def pathway(id, when, priority=0, urgent=False, *more_reasons) -> Pathway:
+    """A pathway reached when `when` holds (at `priority`), plus any (when, priority) pairs."""
+    reasons = (Reason(when=when, priority=priority),) + tuple(Reason(w, p) for w, p in more_reasons)
     return Pathway(id=id, title=id.title(), summary="A summary.", today=("Do this.",),
                    steps=(Step(title="Step", who="Someone", description="Does something."),),
-                   if_stuck="Ask for help.", when=when, priority=priority, urgent=urgent)
+                   if_stuck="Ask for help.", reached_by=reasons, urgent=urgent)
 
 
 def flow(questions, pathways, start=None) -> Flow:

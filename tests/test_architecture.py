@@ -4,7 +4,8 @@ Flask, SQLAlchemy nor Whoosh, so they can be tested and reused on their own."""
 import subprocess
 import sys
 
-CORES = ["navigator.flow", "navigator.flow.rules", "navigator.content", "navigator.checks", "navigator.problems"]
+CORES = ["navigator.flow", "navigator.flow.rules", "navigator.content", "navigator.interpret",
+         "navigator.interpret.checks", "navigator.checks", "navigator.problems"]
 FRAMEWORKS = ["flask", "sqlalchemy", "whoosh", "werkzeug", "jinja2"]
 
 

@@ -113,3 +113,18 @@ def test_the_fingerprint_changes_when_a_page_changes(tmp_path):
     before = load_library(tmp_path).fingerprint
     write(tmp_path, "one.md", page_text(name="Renamed service"))
     assert load_library(tmp_path).fingerprint != before
+
+
+def test_a_review_date_in_the_past_is_a_warning_and_the_page_stays(tmp_path):
+    import datetime
+    write(tmp_path, "old.md", page_text(review_by="2026-01-01"))
+    library = load_library(tmp_path, today=datetime.date(2026, 11, 23))
+    assert "old" in library.pages
+    [problem] = library.problems
+    assert problem.warning and "review date 2026-01-01 has passed" in str(problem)
+
+
+def test_a_link_to_a_missing_page_is_reported(tmp_path):
+    write(tmp_path, "one.md", page_text(body="See [the other page](/pages/nowhere) and [self](/pages/one).\n"))
+    library = load_library(tmp_path)
+    assert [str(p) for p in library.problems] == ["one.md: links to /pages/nowhere, but there is no page 'nowhere'"]

@@ -66,6 +66,16 @@ def test_an_answer_the_question_cannot_take_is_refused_with_a_reason(answers, me
         two_step_flow().run(answers)
 
 
+def test_a_pathway_ranks_by_the_highest_priority_among_the_situations_that_apply():
+    f = flow([question("first", next="age"), question("age", type="number", min=0, max=25)],
+             [pathway("school", ALWAYS, 50),
+              pathway("early", {"question": "age", "between": [0, 4]}, 10, False,
+                      ({"question": "first", "equals": "yes"}, 90))])
+    assert [p.id for p in f.run({"first": "no", "age": 3}).pathways] == ["school", "early"]
+    assert [p.id for p in f.run({"first": "yes", "age": 3}).pathways] == ["early", "school"]
+    assert [p.id for p in f.run({"first": "no", "age": 9}).pathways] == ["school"]
+
+
 def test_a_multi_answer_is_kept_in_the_order_of_the_options_without_repeats():
     multi = flow([question("needs", type="multi", options=("a", "b", "c"))],
                  [pathway("p", {"question": "needs", "one_of": ["b"]})])

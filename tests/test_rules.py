@@ -1,6 +1,8 @@
 """The shipped rules load; each kind of broken rule is reported with its file and reason,
 and broken rules stop the app from starting."""
 
+import re
+
 import pytest
 import yaml
 
@@ -39,7 +41,7 @@ BROKEN = {
     "broken YAML names the line": (
         "questions.yaml", "    type: number\n", "    type: [number\n", ["questions.yaml, line", "broken YAML"]),
     "a goto to a missing question": (
-        "questions.yaml", "next: support_now", "next: suport_now", ["suport_now", "not a question"]),
+        "questions.yaml", "next: happening", "next: hapening", ["hapening", "not a question"]),
     "a condition on a missing question": (
         "pathways/sen-support.yaml", "{question: support_now, one_of:", "{question: support, one_of:",
         ["sen-support.yaml", "'support'", "not a question"]),
@@ -57,6 +59,12 @@ BROKEN = {
     "an unknown page": (
         "pathways/sen-support.yaml", "pages: [sen-support-in-school, sendiass]",
         "pages: [sen-support-at-school, sendiass]", ["page 'sen-support-at-school'"]),
+    "a pathway id outside the contract, spelt wrongly": (
+        "pathways/ehc-plan-review.yaml", "id: ehc-plan-review", "id: ehc-plan-reveiw",
+        ["'ehc-plan-reveiw' is not a pathway id of the contract: did you mean 'ehc-plan-review'?"]),
+    "a statutory timescale without its source": (
+        "pathways/ehc-needs-assessment.yaml", "      source: SEND Regulations 2014, reg 5\n", "",
+        ["ehc-needs-assessment.yaml [steps[1].timescale.source]", "a statutory timescale needs a source"]),
     "a statutory flag that is not true or false": (
         "pathways/ehc-needs-assessment.yaml", "statutory: true", "statutory: perhaps", ["statutory", "true or false"]),
 }
@@ -72,9 +80,9 @@ def test_each_broken_rule_is_reported_with_file_and_reason(copied_rules, case):
 
 
 def test_an_unreachable_question_is_reported(copied_rules):
-    edit(copied_rules, "questions.yaml", "    next: support_now\n", "    next: end\n")
+    edit(copied_rules, "questions.yaml", "    next: happening\n", "    next: end\n")
     text = "\n".join(problems_for(copied_rules))
-    assert "questions.support_now" in text and "no route from the first question" in text
+    assert "questions.happening" in text and "no route from the first question" in text
 
 
 def test_questions_that_go_round_in_a_circle_are_reported(copied_rules):
@@ -84,37 +92,46 @@ def test_questions_that_go_round_in_a_circle_are_reported(copied_rules):
 
 
 def test_answers_that_reach_no_pathway_are_reported_with_an_example(copied_rules):
-    (copied_rules / "pathways" / "sen-support.yaml").unlink()
+    edit(copied_rules, "pathways/sen-support.yaml", "between: [2, 18]", "between: [2, 10]")
     text = "\n".join(problems_for(copied_rules))
     assert "these answers reach no pathway" in text
-    assert "needs_met=enough" in text
+    assert re.search(r"age=1[1-5]\b", text)
+
+
+def test_a_pathway_no_answers_lead_to_is_reported(copied_rules):
+    path = copied_rules / "pathways" / "ehc-plan-review.yaml"
+    document = yaml.safe_load(path.read_text())
+    impossible = {"all": [{"question": "age", "between": [0, 4]}, {"question": "age", "between": [20, 25]}]}
+    document["reached_by"] = [{"when": impossible, "priority": 1}]
+    path.write_text(yaml.safe_dump(document))
+    assert "ehc-plan-review.yaml [reached_by]: no answers lead to this pathway" in problems_for(copied_rules)
 
 
 def test_a_last_branch_with_a_condition_is_reported(copied_rules):
-    edit(copied_rules, "questions.yaml", "      - goto: needs_met\n",
-         "      - goto: needs_met\n        when: {question: support_now, equals: none}\n")
+    edit(copied_rules, "questions.yaml", "      - goto: support_now\n",
+         "      - goto: support_now\n        when: {question: happening, equals: none}\n")
     assert any("last branch of next must have no 'when'" in p for p in problems_for(copied_rules))
 
 
 def test_every_problem_is_listed_at_once(copied_rules):
-    edit(copied_rules, "questions.yaml", "next: support_now", "next: suport_now")
+    edit(copied_rules, "questions.yaml", "next: happening", "next: hapening")
     edit(copied_rules, "pathways/sen-support.yaml", "contacts: [sendiass, parent-carer-forum]",
          "contacts: [sendiass, nobody]")
     problems = problems_for(copied_rules)
-    assert any("suport_now" in p for p in problems) and any("'nobody'" in p for p in problems)
+    assert any("hapening" in p for p in problems) and any("'nobody'" in p for p in problems)
 
 
 def test_two_questions_with_one_id_are_reported(copied_rules):
     document = yaml.safe_load((copied_rules / "questions.yaml").read_text())
     document["questions"].append(dict(document["questions"][-1]))
     (copied_rules / "questions.yaml").write_text(yaml.safe_dump(document))
-    assert any("two questions are called 'needs_met'" in p for p in problems_for(copied_rules))
+    assert any("two questions are called 'want'" in p for p in problems_for(copied_rules))
 
 
 def test_broken_rules_stop_the_app_from_starting_with_every_problem_listed(tmp_path, copied_rules):
-    edit(copied_rules, "questions.yaml", "next: support_now", "next: suport_now")
+    edit(copied_rules, "questions.yaml", "next: happening", "next: hapening")
     edit(copied_rules, "pathways/sen-support.yaml", "\ntitle:", "\ntilte:")
     with pytest.raises(RulesError) as caught:
         make_app(tmp_path, RULES_DIR=copied_rules)
     message = str(caught.value)
-    assert "suport_now" in message and "tilte" in message
+    assert "hapening" in message and "tilte" in message

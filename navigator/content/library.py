@@ -59,6 +59,7 @@ class Page:
     email: str | None = None
     minimum_age: int | None = None
     maximum_age: int | None = None
+    sensitive: bool = False
 
     @property
     def text(self) -> str:
@@ -111,6 +112,7 @@ def load_page(slug: str, text: str, file: str) -> Page:
         email=meta.get("email"),
         minimum_age=meta.get("minimum_age"),
         maximum_age=meta.get("maximum_age"),
+        sensitive=meta.get("sensitive", False),
     )
 
 
@@ -129,8 +131,14 @@ def _consistency_problems(meta: dict, body: str, body_line: int, file: str) -> l
     return problems
 
 
-def load_library(folder: pathlib.Path) -> Library:
+_PAGE_LINK = re.compile(r'href="/pages/([^"#?/]+)')
+
+
+def load_library(folder: pathlib.Path, today: datetime.date | None = None) -> Library:
+    """Every page in `folder`. Broken pages are skipped with their problems; valid pages can
+    still carry warnings (a review date passed) and link problems (a link to no page)."""
     folder = pathlib.Path(folder)
+    today = today or datetime.date.today()
     pages: dict[str, Page] = {}
     problems: list[Problem] = []
     digest = hashlib.sha256()
@@ -155,8 +163,22 @@ def load_library(folder: pathlib.Path) -> Library:
                                         field="contacts"))
             contact_owners.setdefault(contact.id, page.slug)
     declared |= set(contact_owners)
+    page_files = frozenset(p.stem for p in files)
+    for page in pages.values():
+        problems += _page_warnings(page, today, page_files)
     return Library(pages=pages, problems=tuple(problems), fingerprint=digest.hexdigest(),
-                   page_files=frozenset(p.stem for p in files), declared_contact_ids=frozenset(declared))
+                   page_files=page_files, declared_contact_ids=frozenset(declared))
+
+
+def _page_warnings(page: Page, today: datetime.date, page_files: frozenset[str]) -> list[Problem]:
+    file = f"{page.slug}.md"
+    problems = []
+    if page.review_by < today:
+        problems.append(Problem(file, f"the review date {page.review_by.isoformat()} has passed: "
+                                      "check the page and set a new review_by", field="review_by", warning=True))
+    for target in sorted(set(_PAGE_LINK.findall(page.html)) - page_files):
+        problems.append(Problem(file, f"links to /pages/{target}, but there is no page '{target}'"))
+    return problems
 
 
 def _legible_contact_ids(data: bytes) -> set[str]:

@@ -79,5 +79,8 @@ PAGE = {
         "review_by": DATE,
         "contacts": {"type": "array", "items": CONTACT},
         "sources": {"type": "array", "minItems": 1, "items": SOURCE},
+        # A page someone may need to leave quickly (abuse, crisis, mental health): it shows
+        # the "Exit this page" button.
+        "sensitive": {"type": "boolean"},
     },
 }

@@ -36,6 +36,26 @@ def holds(condition: Condition, answers: dict[str, Any]) -> bool:
     return isinstance(answer, int) and low <= answer <= high
 
 
+def holds_yet(condition: Condition, answers: dict[str, Any], open_questions: set[str]) -> bool | None:
+    """Three-valued: True or False if the answers so far settle it, None if later answers could.
+
+    `open_questions` may still be asked (or left unasked). The rules check uses this to stop
+    walking a route as soon as its outcome is settled, which keeps the check exhaustive and fast.
+    """
+    if "all" in condition:
+        results = [holds_yet(c, answers, open_questions) for c in condition["all"]]
+        return False if False in results else (None if None in results else True)
+    if "any" in condition:
+        results = [holds_yet(c, answers, open_questions) for c in condition["any"]]
+        return True if True in results else (None if None in results else False)
+    if "not" in condition:
+        result = holds_yet(condition["not"], answers, open_questions)
+        return None if result is None else not result
+    if condition["question"] not in answers and condition["question"] in open_questions:
+        return None
+    return holds(condition, answers)
+
+
 def leaves(condition: Condition) -> Iterator[Condition]:
     """Every single-question test inside a condition, for the load-time checks."""
     for combinator in ("all", "any"):

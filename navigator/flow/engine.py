@@ -82,9 +82,13 @@ class Flow:
         raise AssertionError(f"question {question.id} has no branch that always applies")  # checked at load
 
     def ranked_pathways(self, answers: dict[str, Any]) -> list[Pathway]:
-        fitting = [p for p in self.pathways.values() if holds(p.when, answers)]
-        # Urgent help always comes first; then the rules' priority; then file order (stable sort).
-        return sorted(fitting, key=lambda p: (not p.urgent, -p.priority))
+        scored = []
+        for pathway in self.pathways.values():
+            priorities = [r.priority for r in pathway.reached_by if holds(r.when, answers)]
+            if priorities:
+                scored.append((pathway, max(priorities)))
+        # Urgent help always comes first; then the highest priority that applies; then file order.
+        return [p for p, _ in sorted(scored, key=lambda item: (not item[0].urgent, -item[1]))]
 
     @staticmethod
     def clean(question: Question, value: Any) -> Any:

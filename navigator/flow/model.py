@@ -64,6 +64,13 @@ class Step:
 
 
 @dataclasses.dataclass(frozen=True)
+class Reason:
+    """One situation that leads to a pathway, and how high it then ranks (higher first)."""
+    when: dict[str, Any]
+    priority: int
+
+
+@dataclasses.dataclass(frozen=True)
 class Pathway:
     id: str
     title: str
@@ -71,9 +78,10 @@ class Pathway:
     today: tuple[str, ...]
     steps: tuple[Step, ...]
     if_stuck: str
-    when: dict[str, Any]
-    priority: int = 0
+    reached_by: tuple[Reason, ...]
     urgent: bool = False
+    sensitive: bool = False        # shows "Exit this page": abuse, crisis, mental health
+    deadlines_from: str | None = None  # an event of navigator/deadlines.py to count dates from
     contacts: tuple[str, ...] = ()
     pages: tuple[str, ...] = ()
 

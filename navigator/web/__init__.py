@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from navigator.web import api, errors, health, i18n, journey, pages, security
+from navigator.web import api, deadlines, errors, health, i18n, journey, pages, security
 
 csrf = CSRFProtect()
 
@@ -16,5 +16,5 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     csrf.exempt(api.blueprint)  # JSON API: no cookies are read, so there is nothing to forge
     errors.init_app(app)
-    for module in (journey, pages, api, health):
+    for module in (journey, pages, deadlines, api, health):
         app.register_blueprint(module.blueprint)

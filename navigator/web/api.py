@@ -73,3 +73,67 @@ def search():
         results=[{"slug": h.slug, "title": h.title, "url": url_for("pages.page", slug=h.slug),
                   "snippet": str(h.snippet)} for h in results.hits],
     )
+
+
+MAX_TEXT = 2000
+
+
+def interpret_text(body: dict) -> str:
+    """The text to interpret, or BadInput saying what is wrong with it."""
+    text = body.get("text")
+    if not isinstance(text, str):
+        raise BadInput(_("Send the words to understand as \"text\"."), code="missing_text")
+    if not text.strip():
+        raise BadInput(_("Type a few words about what is happening."), code="empty_text")
+    if len(text) > MAX_TEXT:
+        raise BadInput(_("That is %(count)d characters. Keep it under %(max)d: a few sentences is enough.",
+                         count=len(text), max=MAX_TEXT), code="text_too_long")
+    return text
+
+
+@blueprint.post("/interpret")
+def interpret():
+    body = json_object()
+    text = interpret_text(body)
+    site = current_site()
+    reading = site.interpreter.read(text)
+    pathways = [site.flow.pathways[p] for p, _ in reading.pathways if p in site.flow.pathways]
+    answer = {
+        "urgent": reading.urgent,
+        "age": reading.age,
+        "concepts": list(reading.concepts),
+        "negated": list(reading.negated),
+        "pathways": [pathway_json(p, site.library) for p in pathways],
+        "pages": related_pages(reading),
+    }
+    if not reading.concepts:
+        answer["message"] = _("We could not tell what this is about. Try a few more words, or answer our questions instead.")
+    return jsonify(answer)
+
+
+def related_pages(reading, limit: int = 3) -> list[dict]:
+    """Pages that search finds for what was understood (in any language, searched in English)."""
+    site = current_site()
+    terms = " ".join(site.interpreter.lexicon.concepts[c].search for c in reading.concepts[:4])
+    if not terms:
+        return []
+    hits = site.search.search(terms, per_page=limit).hits
+    return [{"slug": h.slug, "title": h.title, "url": url_for("pages.page", slug=h.slug)} for h in hits]
+
+
+@blueprint.get("/deadlines")
+def deadlines():
+    from navigator.deadlines import DeadlineError, parse_date
+    from navigator.deadlines import deadlines as compute
+
+    event = request.args.get("from", "")
+    try:
+        on = parse_date(request.args.get("date", ""))
+        certificate_text = request.args.get("certificate")
+        certificate = parse_date(certificate_text, "certificate date") if certificate_text else None
+        found = compute(event, on, certificate)
+    except DeadlineError as error:
+        raise BadInput(_(str(error)), code=error.code) from None
+    return jsonify({"from": event, "date": on.isoformat(),
+                    "deadlines": [{"id": d.id, "title": _(d.title), "date": d.date.isoformat(),
+                                   "rule": _(d.rule), "source": d.source} for d in found]})

@@ -6,14 +6,17 @@ from flask import Flask, g, request, session
 from flask_babel import Babel
 
 RIGHT_TO_LEFT = {"ar", "ur"}
+# The language a reader chooses -> the locale used for words, dates and numbers.
+# English is British English: "Monday 25 May 2026", not "Monday, May 25, 2026".
+LOCALES = {"en": "en_GB"}
 
 
 def select_locale() -> str:
     languages = _languages()
     chosen = request.args.get("lang") or session.get("lang")
-    if chosen in languages:
-        return chosen
-    return request.accept_languages.best_match(languages) or "en"
+    if chosen not in languages:
+        chosen = request.accept_languages.best_match(languages) or "en"
+    return LOCALES.get(chosen, chosen)
 
 
 def translate(text: str) -> str:
@@ -35,8 +38,10 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def language():
         from flask_babel import get_locale
-        code = str(get_locale() or "en")
-        return {"lang": code, "text_direction": "rtl" if code in RIGHT_TO_LEFT else "ltr"}
+        locale = get_locale()
+        code = locale.language if locale else "en"
+        return {"lang": str(locale).replace("_", "-") if locale else "en",
+                "text_direction": "rtl" if code in RIGHT_TO_LEFT else "ltr"}
 
     @app.before_request
     def remember_choice():

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from navigator.flow import AnswerError, Outcome, Question
 from navigator.site import current_site
 from navigator.web.presenters import answer_label, pathway_contacts, pathway_pages
+from navigator.web.understanding import merge_understood, understood_items
 
 blueprint = Blueprint("journey", __name__)
 
@@ -39,9 +40,12 @@ def _replay(answers: dict) -> tuple[Outcome, list[str]]:
 
 
 def _render(outcome: Outcome, *, editing: Question | None = None, error: str | None = None,
-            given=None, status: int = 200, notices=()):
+            given=None, status: int = 200, notices=(), text_error: str | None = None, text: str = ""):
     site = current_site()
     notices = list(notices)
+    understood = session.get("understood") if isinstance(session.get("understood"), dict) else None
+    urgent = outcome.urgent or bool(session.get("urgent"))
+    urgent_help = site.flow.pathways.get("urgent-help")
     if g.get("session_unreadable"):
         notices.append(_("We could not read the answers saved in your browser, so we have started again."))
         status = 400
@@ -56,7 +60,13 @@ def _render(outcome: Outcome, *, editing: Question | None = None, error: str | N
         error=error,
         notices=notices,
         cards=[(p, pathway_contacts(p, site.library), pathway_pages(p, site.library))
-               for p in outcome.pathways],
+               for p in outcome.pathways if not (p.urgent and urgent)],
+        urgent=urgent,
+        urgent_contacts=pathway_contacts(urgent_help, site.library) if urgent and urgent_help else [],
+        understood=understood_items(understood, site) if understood else None,
+        understood_pages=[site.library.pages[s] for s in (understood or {}).get("pages", []) if s in site.library.pages],
+        text_error=text_error,
+        text=text,
     )
     template = "_chat.html" if request.headers.get(CHAT_HEADER) else "journey.html"
     return render_template(template, **context), status
@@ -101,6 +111,59 @@ def answer():
     if request.headers.get(CHAT_HEADER):
         return _render(new_outcome, notices=notices + more)
     return redirect(url_for(".start") + ("#result" if new_outcome.complete else "#question"))
+
+
+@blueprint.post("/understand")
+def understand():
+    """Read what the family typed; keep only what was understood, never the words."""
+    from navigator.web.api import MAX_TEXT, related_pages
+    site = current_site()
+    text = request.form.get("text", "")
+    outcome, notices = _replay(_saved_answers())
+    if not text.strip():
+        return _render(outcome, text_error=_("Type a few words about what is happening."), status=400)
+    if len(text) > MAX_TEXT:
+        return _render(outcome, text=text, status=400, text_error=_(
+            "That is %(count)d characters. Keep it under %(max)d: a few sentences is enough.",
+            count=len(text), max=MAX_TEXT))
+    reading = site.interpreter.read(text)
+    session["understood"] = {"concepts": list(reading.concepts), "age": reading.age,
+                             "pages": [p["slug"] for p in related_pages(reading)]}
+    if reading.urgent:
+        session["urgent"] = True
+    if not reading.concepts and reading.age is None:
+        session.pop("understood")
+        return _render(outcome, text=text, status=200, notices=[_(
+            "We could not tell what this is about. Try different words, or answer the questions below.")])
+    if request.headers.get(CHAT_HEADER):
+        return _render(_replay(_saved_answers())[0])
+    return redirect(url_for(".start") + "#understood")
+
+
+@blueprint.post("/understood")
+def understood():
+    """Confirm what was understood (it fills in answers), remove an item, or set it aside."""
+    site = current_site()
+    current = session.get("understood") if isinstance(session.get("understood"), dict) else None
+    action = request.form.get("action", "")
+    if current is None or action not in ("confirm", "remove", "dismiss"):
+        outcome, _notices = _replay(_saved_answers())
+        return _render(outcome, status=400, notices=[_("There is nothing waiting to be confirmed. Carry on below.")])
+    if action == "remove":
+        item = request.form.get("item", "")
+        if item == "age":
+            current["age"] = None
+        else:
+            current["concepts"] = [c for c in current.get("concepts", []) if c != item]
+        session["understood"] = current
+    elif action == "confirm":
+        session["answers"] = merge_understood(_saved_answers(), current, site)
+        session.pop("understood")
+    else:
+        session.pop("understood")
+    if request.headers.get(CHAT_HEADER):
+        return _render(_replay(_saved_answers())[0])
+    return redirect(url_for(".start") + "#question")
 
 
 @blueprint.post("/start-again")

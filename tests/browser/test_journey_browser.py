@@ -11,6 +11,11 @@ def choose(phone, label):
     phone.get_by_role("button", name=label).click()
 
 
+def tick_and_continue(phone, label):
+    phone.get_by_label(label).check()
+    choose(phone, "Continue")
+
+
 def test_a_parent_on_a_phone_reaches_the_ehc_pathway(phone):
     phone.goto("/")
     assert phone.locator("h1").count() == 1
@@ -19,8 +24,11 @@ def test_a_parent_on_a_phone_reaches_the_ehc_pathway(phone):
     choose(phone, "I am a parent or carer")
     phone.get_by_label("How old is the child or young person now?").fill("9")
     choose(phone, "Continue")
+    tick_and_continue(phone, "None of these")
     choose(phone, "Extra help from their nursery, school or college (SEN Support)")
-    choose(phone, "No, they need more help than the setting can give")
+    tick_and_continue(phone, "Learning, such as reading, writing, numbers or memory")
+    choose(phone, "No, or I do not know")
+    choose(phone, "An Education, Health and Care plan (EHC plan), or a change to one")
 
     result = phone.locator("#result")
     result.wait_for()
@@ -57,12 +65,14 @@ def test_change_an_answer_then_see_the_pathway_change(phone):
     choose(phone, "I am a parent or carer")
     phone.get_by_label("How old is the child or young person now?").fill("12")
     choose(phone, "Continue")
+    tick_and_continue(phone, "None of these")
     choose(phone, "They have an Education, Health and Care plan (EHC plan)")
+    tick_and_continue(phone, "Hearing or seeing")
+    choose(phone, "An Education, Health and Care plan (EHC plan), or a change to one")
     phone.locator("#result").wait_for()
     assert "Reviewing an EHC plan" in phone.locator("#result").inner_text()
     phone.get_by_role("link", name="Change your answer to: What help do they get with learning now?").click()
     choose(phone, "No extra help")
-    choose(phone, "I am not sure")
     phone.locator("#result").wait_for()
     text = phone.locator("#result").inner_text()
     assert "Asking for an EHC needs assessment" in text and "Reviewing an EHC plan" not in text

@@ -10,7 +10,11 @@ const chat = document.getElementById('chat')
 const announcer = document.getElementById('chat-announcer')
 
 function announce (region) {
-  const heading = region.querySelector('.nav-question__text')
+  // Urgent help first, then what was understood, then the next question or the result.
+  const heading = region.querySelector('#urgent-help-heading') ||
+    region.querySelector('#understood-heading') ||
+    region.querySelector('#question .nav-question__text') ||
+    region.querySelector('#result-heading')
   const error = region.querySelector('.govuk-error-summary')
   const target = error || heading
   if (announcer && heading) announcer.textContent = heading.textContent.trim()
@@ -52,3 +56,13 @@ function onSubmit (event) {
 }
 
 if (chat) chat.addEventListener('submit', onSubmit)
+
+// "Exit this page" leaves at once and, where the browser allows, without leaving this page
+// in the back history: replace the current entry rather than add one.
+document.addEventListener('click', (event) => {
+  const exit = event.target.closest('.govuk-js-exit-this-page-button')
+  if (!exit) return
+  event.preventDefault()
+  event.stopImmediatePropagation()
+  window.location.replace(exit.href)
+}, true)

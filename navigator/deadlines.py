@@ -1,0 +1,190 @@
+"""Statutory deadlines as calendar dates, counted from a date the family knows.
+
+Pure arithmetic over the rules in shared/facts/statutory.md: no Flask, no database. Working
+days skip weekends and England's bank holidays, taken from the maintained `holidays`
+package (not a hand-kept list). Each deadline carries the rule and its legal source.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import holidays
+from dateutil.relativedelta import relativedelta
+
+REFORMS = datetime.date(2014, 9, 1)  # the Children and Families Act 2014 SEND reforms began
+MAX_YEARS_AHEAD = 2
+
+
+class DeadlineError(ValueError):
+    def __init__(self, code: str, message: str):
+        self.code = code
+        super().__init__(message)
+
+
+@dataclasses.dataclass(frozen=True)
+class Deadline:
+    id: str
+    title: str
+    date: datetime.date
+    rule: str
+    source: str
+
+
+def _bank_holidays(year: int):
+    return holidays.country_holidays("GB", subdiv="ENG", years=range(year - 1, year + 3))
+
+
+def is_working_day(day: datetime.date) -> bool:
+    return day.weekday() < 5 and day not in _bank_holidays(day.year)
+
+
+def next_working_day(day: datetime.date) -> datetime.date:
+    """`day` itself if it is a working day, otherwise the first working day after it."""
+    while not is_working_day(day):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def add_working_days(day: datetime.date, count: int) -> datetime.date:
+    while count:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day):
+            count -= 1
+    return day
+
+
+def tribunal_roll_forward(day: datetime.date) -> datetime.date:
+    """SEN appeal deadlines that fall from 25 December to 1 January move to the first working
+    day after 1 January; those in August move to the first working day of September."""
+    if (day.month == 12 and day.day >= 25) or (day.month == 1 and day.day == 1):
+        year = day.year + 1 if day.month == 12 else day.year
+        return next_working_day(datetime.date(year, 1, 2))
+    if day.month == 8:
+        return next_working_day(datetime.date(day.year, 9, 1))
+    return day
+
+
+def _weeks(on, weeks):
+    return on + datetime.timedelta(weeks=weeks)
+
+
+def _request(on, _certificate):
+    return [
+        Deadline("decision-to-assess", "The council decides whether to carry out an EHC needs assessment",
+                 _weeks(on, 6), "At most 6 weeks after the council receives the request", "SEND Regulations 2014, reg 5(1)"),
+        Deadline("decision-not-to-issue", "If the council decides not to issue a plan, it must tell you by",
+                 _weeks(on, 16), "At most 16 weeks after the request", "SEND Regulations 2014, reg 10(1)"),
+        Deadline("final-plan", "The final EHC plan is issued",
+                 _weeks(on, 20), "At most 20 weeks after the request", "SEND Regulations 2014, reg 13(2)"),
+    ]
+
+
+def _draft_plan(on, _certificate):
+    return [Deadline("draft-comments", "Your comments on the draft plan are due",
+                     on + datetime.timedelta(days=15), "At least 15 days from when the draft plan is sent",
+                     "SEND Regulations 2014, reg 13(1)")]
+
+
+def _review_meeting(on, _certificate):
+    return [
+        Deadline("review-report", "The school or college sends the review report",
+                 _weeks(on, 2), "Within 2 weeks of the review meeting", "SEND Regulations 2014, regs 20 and 21"),
+        Deadline("review-decision", "The council says whether it will keep, amend or end the plan",
+                 _weeks(on, 4), "Within 4 weeks of the review meeting", "SEND Regulations 2014, regs 20(10) and 21(8)"),
+        Deadline("amended-plan", "The final amended plan, at the latest",
+                 _weeks(on, 12), "At most 12 weeks after the meeting (8 weeks after proposed amendments sent within 4 weeks)",
+                 "SEND Regulations 2014, reg 22"),
+    ]
+
+
+def _proposed_amendments(on, _certificate):
+    return [
+        Deadline("amendment-comments", "Your comments on the proposed amendments are due",
+                 on + datetime.timedelta(days=15), "At least 15 days from when the amendments are sent",
+                 "SEND Regulations 2014, reg 22(2)"),
+        Deadline("amended-plan", "The final amended plan",
+                 _weeks(on, 8), "Within 8 weeks of the proposed amendments", "SEND Regulations 2014, reg 22(3)"),
+    ]
+
+
+def _decision_letter(on, certificate):
+    two_months = on + relativedelta(months=2)
+    rule = "2 months from the decision letter"
+    if certificate is not None:
+        one_month = certificate + relativedelta(months=1)
+        if one_month > two_months:
+            two_months, rule = one_month, "1 month from the mediation certificate (later than 2 months from the decision)"
+        else:
+            rule = "2 months from the decision letter (later than 1 month from the mediation certificate)"
+    rolled = tribunal_roll_forward(two_months)
+    if rolled != two_months:
+        rule += "; moved past the Christmas or August break"
+    return [Deadline("appeal", "Last day to appeal to the SEND Tribunal", rolled, rule,
+                     "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.20 and r.12(3); SEND Regulations 2014, reg 33")]
+
+
+def _mediation_contact(on, _certificate):
+    return [Deadline("mediation-certificate", "The mediation adviser sends the certificate (if you do not want mediation)",
+                     add_working_days(on, 3), "Within 3 working days of telling the mediation adviser",
+                     "SEND Regulations 2014, reg 34")]
+
+
+def _mediation_ended(on, _certificate):
+    return [Deadline("mediation-certificate", "The mediation certificate is sent",
+                     add_working_days(on, 3), "Within 3 working days of mediation ending", "SEND Regulations 2014, reg 39")]
+
+
+def _phase_transfer(on, _certificate):
+    return [Deadline("phase-transfer", "The plan is reviewed and amended, naming the new school",
+                     datetime.date(on.year, 2, 15), "Before 15 February in the year of the move",
+                     "SEND Regulations 2014, reg 18(1)(a)")]
+
+
+def _post_16_transfer(on, _certificate):
+    return [Deadline("post-16-transfer", "The plan is reviewed and amended for the move to post-16",
+                     datetime.date(on.year, 3, 31), "Before 31 March in the year of the move",
+                     "SEND Regulations 2014, reg 18(1)(b)")]
+
+
+EVENTS = {
+    "request": ("An EHC needs assessment was asked for", _request),
+    "draft-plan": ("The draft EHC plan was sent", _draft_plan),
+    "review-meeting": ("The annual review meeting", _review_meeting),
+    "proposed-amendments": ("Proposed amendments were sent after a review", _proposed_amendments),
+    "decision-letter": ("A decision letter you may appeal", _decision_letter),
+    "mediation-contact": ("You told the mediation adviser you do not want mediation", _mediation_contact),
+    "mediation-ended": ("Mediation ended", _mediation_ended),
+    "phase-transfer": ("The date of a move to a new school or phase", _phase_transfer),
+    "post-16-transfer": ("The date of a move from secondary school to post-16", _post_16_transfer),
+}
+
+
+def parse_date(text: str, name: str = "date") -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        raise DeadlineError("bad_date", f"The {name} should be a date written as YYYY-MM-DD, for example 2026-03-31.") from None
+
+
+def deadlines(event: str, on: datetime.date, certificate: datetime.date | None = None,
+              today: datetime.date | None = None) -> list[Deadline]:
+    """The deadlines that follow `event` on `on`. Raises DeadlineError with a reason."""
+    if event not in EVENTS:
+        raise DeadlineError("unknown_event", "Choose one of these events: " + ", ".join(EVENTS))
+    today = today or datetime.date.today()
+    latest = today + relativedelta(years=MAX_YEARS_AHEAD)
+    for name, day in (("date", on), ("certificate date", certificate)):
+        if day is None:
+            continue
+        if day < REFORMS:
+            raise DeadlineError("date_too_early", f"The {name} is before the SEND reforms of September 2014, "
+                                                  "when these deadlines began. Check the year.")
+        if day > latest:
+            raise DeadlineError("date_too_late", f"The {name} is more than {MAX_YEARS_AHEAD} years ahead. Check the year.")
+    if certificate is not None and event != "decision-letter":
+        raise DeadlineError("certificate_not_used", "A mediation certificate date only applies to a decision letter.")
+    if certificate is not None and certificate < on:
+        raise DeadlineError("certificate_before_decision", "The mediation certificate cannot come before the decision letter.")
+    return EVENTS[event][1](on, certificate)

@@ -1,0 +1,45 @@
+"""Text as the interpreter sees it: normalised, split into words, lightly stemmed.
+
+The same functions prepare the lexicon's phrases and a family's message, so both sides
+always agree on what a word looks like.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic-Indic (٠-٩) and Extended Arabic-Indic, as written in Urdu (۰-۹), to 0-9.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_APOSTROPHES = re.compile(r"['’ʼ`´]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters that Arabic and Urdu writers use interchangeably (alef forms, yeh forms, kaf).
+_ARABIC_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ی": "ي", "ك": "ک",
+                                  "ة": "ه", "ۃ": "ه", "ہ": "ه", "ھ": "ه", "ـ": None,
+                                  "\u064b": None, "\u064c": None, "\u064d": None, "\u064e": None,
+                                  "\u064f": None, "\u0650": None, "\u0651": None, "\u0652": None})
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.translate(_DIGITS).translate(_ARABIC_VARIANTS)
+    return _APOSTROPHES.sub("", text)  # "isn't" -> "isnt", "she's" -> "shes"
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(normalise(text))
+
+
+def stem(word: str) -> str:
+    """A light English stem, so "assessed", "assess" and "assessing" meet.
+
+    Only plain ASCII words are touched; other scripts rely on the lexicon's wildcards.
+    """
+    if not word.isascii() or not word.isalpha() or len(word) <= 4:
+        return word
+    for suffix in ("ings", "ing", "ies", "ied", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith("ss"):
+                continue
+            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+    return word

@@ -1,0 +1,99 @@
+"""Deadline arithmetic: the law's periods as dates, working days without weekends and
+England's bank holidays, and the tribunal's Christmas and August roll-forward."""
+
+import datetime as dt
+
+import pytest
+
+from navigator.deadlines import DeadlineError, add_working_days, deadlines
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def by_id(event, on, certificate=None):
+    return {d.id: d.date for d in deadlines(event, on, certificate, today=TODAY)}
+
+
+def test_from_a_request_the_20_week_timetable():
+    dates = by_id("request", dt.date(2026, 1, 5))
+    assert dates == {"decision-to-assess": dt.date(2026, 2, 16), "decision-not-to-issue": dt.date(2026, 4, 27),
+                     "final-plan": dt.date(2026, 5, 25)}
+
+
+def test_from_a_review_meeting():
+    dates = by_id("review-meeting", dt.date(2026, 3, 2))
+    assert dates["review-decision"] == dt.date(2026, 3, 30) and dates["amended-plan"] == dt.date(2026, 5, 25)
+
+
+def test_an_appeal_is_due_two_months_after_the_decision():
+    assert by_id("decision-letter", dt.date(2026, 3, 10))["appeal"] == dt.date(2026, 5, 10)
+
+
+def test_a_later_mediation_certificate_gives_one_month_from_the_certificate():
+    assert by_id("decision-letter", dt.date(2026, 3, 10), dt.date(2026, 4, 20))["appeal"] == dt.date(2026, 5, 20)
+
+
+def test_an_earlier_certificate_leaves_the_two_months():
+    assert by_id("decision-letter", dt.date(2026, 3, 10), dt.date(2026, 3, 20))["appeal"] == dt.date(2026, 5, 10)
+
+
+def test_an_appeal_deadline_in_august_moves_to_the_first_working_day_of_september():
+    # 1 September 2025 is a Monday
+    assert by_id("decision-letter", dt.date(2025, 6, 15))["appeal"] == dt.date(2025, 9, 1)
+    # 1 September 2024 is a Sunday: the first working day is Monday 2 September
+    assert by_id("decision-letter", dt.date(2024, 6, 20))["appeal"] == dt.date(2024, 9, 2)
+
+
+def test_an_appeal_deadline_at_christmas_moves_past_new_year():
+    # 26 December 2026 + roll-forward: 2 January 2027 is a Saturday -> Monday 4 January
+    assert by_id("decision-letter", dt.date(2026, 10, 26))["appeal"] == dt.date(2027, 1, 4)
+
+
+def test_working_days_skip_weekends_and_bank_holidays():
+    # Thursday 24 December 2026 + 3 working days: skips Christmas, the weekend and Boxing Day (observed 28th)
+    assert add_working_days(dt.date(2026, 12, 24), 3) == dt.date(2026, 12, 31)
+    assert by_id("mediation-contact", dt.date(2026, 4, 2))["mediation-certificate"] == dt.date(2026, 4, 9)  # Easter
+
+
+def test_phase_transfer_deadlines():
+    assert by_id("phase-transfer", dt.date(2027, 9, 1)) == {"phase-transfer": dt.date(2027, 2, 15)}
+    assert by_id("post-16-transfer", dt.date(2027, 9, 1)) == {"post-16-transfer": dt.date(2027, 3, 31)}
+
+
+@pytest.mark.parametrize("event, on, certificate, code", [
+    ("request", dt.date(2013, 5, 1), None, "date_too_early"),
+    ("request", dt.date(2029, 1, 1), None, "date_too_late"),
+    ("birthday", dt.date(2026, 1, 1), None, "unknown_event"),
+    ("request", dt.date(2026, 1, 1), dt.date(2026, 2, 1), "certificate_not_used"),
+    ("decision-letter", dt.date(2026, 3, 1), dt.date(2026, 2, 1), "certificate_before_decision"),
+])
+def test_impossible_dates_are_refused_with_a_reason(event, on, certificate, code):
+    with pytest.raises(DeadlineError) as caught:
+        deadlines(event, on, certificate, today=TODAY)
+    assert caught.value.code == code and str(caught.value)
+
+
+def test_every_deadline_names_its_legal_source():
+    for event in ["request", "draft-plan", "review-meeting", "proposed-amendments", "decision-letter",
+                  "mediation-contact", "mediation-ended", "phase-transfer", "post-16-transfer"]:
+        for deadline in deadlines(event, dt.date(2026, 6, 1), today=TODAY):
+            assert "Regulations" in deadline.source or "Rules" in deadline.source
+
+
+def test_the_deadline_page_shows_dates_with_sources_and_a_calendar_file(client, get_page):
+    html = get_page("/deadlines?from=request&date=2026-01-05")
+    assert "Monday, 25 May 2026" in html and "SEND Regulations 2014, reg 13(2)" in html
+    calendar = client.get("/deadlines.ics?from=request&date=2026-01-05")
+    assert calendar.mimetype == "text/calendar"
+    text = calendar.get_data(as_text=True)
+    assert "DTSTART;VALUE=DATE:20260525" in text and text.count("BEGIN:VEVENT") == 3
+
+
+def test_a_first_visit_with_an_event_chosen_shows_the_form(get_page):
+    html = get_page("/deadlines?from=request")
+    assert 'value="request" checked' in html and "Your dates" not in html
+
+
+def test_a_wrong_date_on_the_page_gets_a_message_beside_the_field(get_page):
+    html = get_page("/deadlines?from=request&date=2012-01-01", status=400)
+    assert "before the SEND reforms" in html and "govuk-error-summary" in html

@@ -1,0 +1,102 @@
+"""Typing in your own words: what was understood is shown to confirm or change, fills in the
+guided answers, urgent help comes first, and nothing typed is kept."""
+
+import base64
+import json
+import zlib
+
+import pytest
+
+from tests.conftest import csrf_token
+
+
+def token(client):
+    return csrf_token(client.get("/").get_data(as_text=True))
+
+
+def say(client, text, chat=False):
+    headers = {"X-Navigator-Chat": "1"} if chat else {}
+    return client.post("/understand", data={"csrf_token": token(client), "text": text}, headers=headers)
+
+
+def session_data(client):
+    """The signed session cookie's payload, as the browser holds it."""
+    cookie = client.get_cookie("session").value
+    payload = cookie.lstrip(".").split(".")[0]
+    raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+    if cookie.startswith("."):
+        raw = zlib.decompress(raw)
+    return json.loads(raw)
+
+
+def test_the_free_text_box_is_always_there(get_page):
+    assert 'name="text"' in get_page("/")
+
+
+def test_what_was_understood_is_shown_with_chips_to_remove(client, get_page):
+    response = say(client, "my 14 year old is autistic and has stopped going to school")
+    assert response.status_code == 302
+    html = get_page("/")
+    assert "I understood:" in html and "autism" in html and "not attending school" in html and "age 14" in html
+    assert 'name="item" value="autism"' in html and 'value="confirm"' in html
+
+
+def test_nothing_typed_is_kept_only_what_was_understood(client):
+    say(client, "my 14 year old is autistic and has stopped going to school")
+    stored = json.dumps(session_data(client))
+    assert "stopped going" not in stored and "autistic" not in stored
+    assert "autism" in stored
+
+
+def test_confirming_fills_in_answers_and_asks_only_what_is_still_needed(client, get_page):
+    say(client, "my 14 year old is autistic and has stopped going to school")
+    client.post("/understood", data={"csrf_token": token(client), "action": "confirm"})
+    answers = session_data(client)["answers"]
+    assert answers["age"] == 14 and answers["autism_adhd"] == "autism"
+    assert answers["happening"] == ["not_attending"]
+    html = get_page("/")
+    assert 'name="question" value="asking_as"' in html  # still needed: asked first
+    client.post("/answer", data={"csrf_token": token(client), "question": "asking_as", "answer": "parent"})
+    html = get_page("/")
+    assert 'name="question" value="support_now"' in html  # age and what is happening were filled in
+
+
+def test_removing_an_item_leaves_the_rest(client, get_page):
+    say(client, "my 14 year old is autistic and has stopped going to school")
+    client.post("/understood", data={"csrf_token": token(client), "action": "remove", "item": "autism"})
+    html = get_page("/")
+    assert 'name="item" value="autism"' not in html and 'name="item" value="not_attending"' in html
+
+
+def test_a_crisis_message_puts_urgent_help_above_everything(client, get_page):
+    say(client, "my daughter is self harming and says she wants to die")
+    html = get_page("/")
+    assert "Get help now" in html and "999" in html
+    assert html.index("Get help now") < html.index("I understood:")
+    assert "govuk-exit-this-page" in html
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 2001])
+def test_empty_or_overlong_text_gets_a_clear_message_and_keeps_the_journey(client, text):
+    client.post("/answer", data={"csrf_token": token(client), "question": "asking_as", "answer": "parent"})
+    response = say(client, text)
+    assert response.status_code == 400
+    body = response.get_data(as_text=True)
+    assert ("Type a few words" in body) or ("Keep it under 2000" in body)
+    assert "I am a parent or carer" in body
+
+
+def test_script_typed_is_never_run(client, get_page):
+    response = say(client, "<script>alert(1)</script> hello")
+    assert "<script>alert(1)" not in response.get_data(as_text=True)
+
+
+def test_a_message_with_nothing_understood_says_so(client):
+    response = say(client, "hello there")
+    assert "could not tell what this is about" in response.get_data(as_text=True)
+
+
+def test_with_javascript_the_understanding_comes_back_as_a_fragment(client):
+    response = say(client, "she is deaf", chat=True)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<html" not in html and "I understood:" in html

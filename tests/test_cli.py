@@ -53,3 +53,17 @@ def test_a_pathway_naming_a_broken_page_fails_the_check(copied_content, copied_r
     assert result.exit_code == 1
     assert "sendiass.md [review_on]" in result.output
     assert "page 'sendiass'" in result.output
+
+
+def test_a_review_date_in_the_past_is_a_warning_not_a_failure(copied_content, copied_rules):
+    write(copied_content, "stale-page.md", page_text(review_by="2020-01-01", contacts=[]))
+    result = run_check(copied_content, copied_rules)
+    assert result.exit_code == 0
+    assert "warning: stale-page.md [review_by]: the review date 2020-01-01 has passed" in result.output
+
+
+def test_a_link_to_a_missing_page_fails_the_check(copied_content, copied_rules):
+    write(copied_content, "linking-page.md", page_text(contacts=[], body="See [this](/pages/not-a-page).\n"))
+    result = run_check(copied_content, copied_rules)
+    assert result.exit_code == 1
+    assert "linking-page.md: links to /pages/not-a-page, but there is no page 'not-a-page'" in result.output

@@ -27,9 +27,12 @@ def make_app(tmp_path: pathlib.Path, **settings):
     })
 
 
-@pytest.fixture
-def app(tmp_path):
-    return make_app(tmp_path)
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    """One app for the whole run: starting one checks every route through the rules and
+    builds a search index, which is worth doing once. Each test gets its own client, so
+    sessions never leak between tests; tests that change content or rules make their own."""
+    return make_app(tmp_path_factory.mktemp("app"))
 
 
 @pytest.fixture

@@ -100,3 +100,20 @@ def test_with_javascript_the_understanding_comes_back_as_a_fragment(client):
     response = say(client, "she is deaf", chat=True)
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and "<html" not in html and "I understood:" in html
+
+
+@pytest.mark.parametrize("url", ["/pathways/urgent-help", "/pathways/mental-health", "/pages/urgent-help-now",
+                                 "/pages/first-response", "/pages/healthy-young-minds"])
+def test_sensitive_pages_have_exit_this_page(get_page, url):
+    html = get_page(url)
+    assert 'data-module="govuk-exit-this-page"' in html
+    assert html.index("govuk-exit-this-page") < html.index("<h1")
+
+
+def test_ordinary_pages_do_not_have_exit_this_page(get_page):
+    assert "govuk-exit-this-page" not in get_page("/pathways/ehc-needs-assessment")
+
+
+def test_an_unknown_language_is_said_plainly_and_the_text_still_read(client):
+    answer = client.post("/api/v1/interpret", json={"text": "my son is autistic", "lang": "xx"}).get_json()
+    assert "autism" in answer["concepts"] and "not a language we know" in answer["notice"]

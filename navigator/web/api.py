@@ -108,7 +108,15 @@ def interpret():
     }
     if not reading.concepts:
         answer["message"] = _("We could not tell what this is about. Try a few more words, or answer our questions instead.")
+    lang = body.get("lang")
+    if lang is not None and lang not in INTERPRETED_LANGUAGES:
+        # Every language's phrases are always tried, so an unknown lang loses nothing.
+        answer["notice"] = _("'%(lang)s' is not a language we know; we read the text in every language we do.",
+                             lang=str(lang)[:20])
     return jsonify(answer)
+
+
+INTERPRETED_LANGUAGES = ("en", "pl", "ur", "ar")
 
 
 def related_pages(reading, limit: int = 3) -> list[dict]:

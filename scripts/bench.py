@@ -39,6 +39,12 @@ def median_ms(function, texts) -> float:
     return statistics.median(timings) * 1000
 
 
+def _once(function, text) -> float:
+    start = time.perf_counter()
+    function(text)
+    return time.perf_counter() - start
+
+
 def main() -> None:
     texts = [case["text"] for case in yaml.safe_load(SCENARIOS.read_text(encoding="utf-8"))]
     lexicon = load_lexicon()
@@ -52,15 +58,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         search = open_search(pathlib.Path(folder), load_library(ROOT / "content" / "local_offer"))
         search.search("warm up")
+        cold_ms = statistics.median(_once(Interpreter(lexicon).read, text) for text in texts) * 1000
         interpreter_ms = median_ms(reader.read, texts)
         naive_ms = median_ms(naive, texts)
         search_ms = median_ms(search.search, texts)
 
     print(f"interpreter: median {interpreter_ms:.3f} ms per message over {len(texts)} messages x {ROUNDS} rounds "
           f"(target under 5 ms: {'met' if interpreter_ms < 5 else 'NOT MET'})")
+    print(f"  first reading of each message by a new interpreter (no word cache): median {cold_ms:.3f} ms")
     print(f"  ratio to naive substring scan ({naive_ms:.3f} ms): {interpreter_ms / naive_ms:.2f}x")
-    print(f"  ratio to one search-index query ({search_ms:.3f} ms): {interpreter_ms / search_ms:.2f}x")
-    if interpreter_ms >= 5:
+    print(f"  ratio to one search-index query ({search_ms:.3f} ms): {interpreter_ms / search_ms:.3f}x")
+    if max(interpreter_ms, cold_ms) >= 5:
         sys.exit(1)
 
 

@@ -40,16 +40,23 @@ class Interpreter:
         self.lexicon = lexicon
         self.pathway_order = {p: i for i, p in enumerate(pathway_order or [])}
         self._by_first: dict[str, list[Phrase]] = defaultdict(list)
-        self._wildcards: list[str] = []
+        # Wildcard words by kind, so a token is checked by lookups, not by trying every pattern.
+        self._prefixes: set[str] = set()    # "autyzm*"
+        self._suffixes: set[str] = set()    # "*قلق"
+        self._infixes: set[str] = set()     # "*szkol*"
         vocabulary: set[str] = set()
         for phrase in lexicon.phrases:
             self._by_first[phrase.tokens[0]].append(phrase)
             for token in phrase.tokens:
-                if "*" in token:
-                    self._wildcards.append(token)
+                if token.startswith("*") and token.endswith("*"):
+                    self._infixes.add(token.strip("*"))
+                elif token.endswith("*"):
+                    self._prefixes.add(token[:-1])
+                elif token.startswith("*"):
+                    self._suffixes.add(token[1:])
                 elif token.isascii() and token.isalpha():
                     vocabulary.add(token)
-        self._wildcards = sorted(set(self._wildcards))
+        self._key_cache: dict[str, frozenset[str]] = {}
         # Typos are forgiven only towards words the lexicon knows, never towards negations.
         self._fuzzy_vocabulary = sorted(w for w in vocabulary if len(w) >= MIN_FUZZY and w not in lexicon.negations)
         self._known = vocabulary | lexicon.negations
@@ -77,25 +84,26 @@ class Interpreter:
         return Interpretation(concepts=tuple(found), negated=tuple(negated), age=age, urgent=urgent,
                               pathways=tuple(self._rank(found, age, urgent)))
 
-    def _keys(self, token: str) -> set[str]:
+    def _keys(self, token: str) -> frozenset[str]:
         """Every lexicon word this token can stand for: itself, a wildcard, or a near spelling."""
+        cached = self._key_cache.get(token)
+        if cached is not None:
+            return cached
         keys = {token}
-        for pattern in self._wildcards:
-            core = pattern.strip("*")
-            if pattern.startswith("*") and pattern.endswith("*"):
-                hit = core in token
-            elif pattern.endswith("*"):
-                hit = token.startswith(core)
-            else:
-                hit = token.endswith(core)
-            if hit:
-                keys.add(pattern)
+        keys.update(token[:i] + "*" for i in range(1, len(token) + 1) if token[:i] in self._prefixes)
+        keys.update("*" + token[i:] for i in range(len(token)) if token[i:] in self._suffixes)
+        if self._infixes:
+            keys.update("*" + token[i:j] + "*" for i in range(len(token)) for j in range(i + 1, len(token) + 1)
+                        if token[i:j] in self._infixes)
         if token not in self._known and len(token) >= MIN_FUZZY and token.isascii() and token.isalpha():
             allowed = 1 if len(token) <= 8 else 2
             best = process.extractOne(token, self._fuzzy_vocabulary, scorer=OSA.distance, score_cutoff=allowed)
             if best:
                 keys.add(best[0])
-        return keys
+        result = frozenset(keys)
+        if len(self._key_cache) < 50_000:  # bounded: a flood of new words cannot grow it forever
+            self._key_cache[token] = result
+        return result
 
     def _matches(self, keys: list[set[str]]) -> list[_Match]:
         candidates = []

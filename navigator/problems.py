@@ -60,6 +60,25 @@ class ProblemError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+def read_checked_yaml(path, schema: dict, problems: list[Problem]):
+    """A YAML file's document if it reads and fits `schema`; otherwise None, with every
+    problem added to `problems` (missing file, not UTF-8, broken YAML, schema breaks)."""
+    try:
+        document = load_yaml(path.read_text(encoding="utf-8"), path.name)
+    except ProblemError as error:
+        problems.extend(error.problems)
+        return None
+    except FileNotFoundError:
+        problems.append(Problem(path.name, "the file is missing"))
+        return None
+    except UnicodeDecodeError:
+        problems.append(Problem(path.name, "the file is not saved as UTF-8 text"))
+        return None
+    found = schema_problems(document, schema, path.name)
+    problems.extend(found)
+    return None if found else document
+
+
 def field_name(path) -> str:
     """jsonschema's path as an editor would write it: contacts[0].phone."""
     name = ""

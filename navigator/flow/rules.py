@@ -19,7 +19,7 @@ from rapidfuzz import process
 from navigator.flow import conditions
 from navigator.flow.engine import Flow
 from navigator.flow.model import Branch, LocalFigure, Option, Pathway, Question, Reason, Step, Timescale
-from navigator.problems import Problem, ProblemError, load_yaml, schema_problems
+from navigator.problems import Problem, ProblemError, read_checked_yaml
 
 RULES_DIR = pathlib.Path(__file__).resolve().parent.parent / "rules"
 ID = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
@@ -122,12 +122,12 @@ def load_rules(rules_dir: pathlib.Path = RULES_DIR, *, page_slugs: Iterable[str]
     rules_dir = pathlib.Path(rules_dir)
     problems: list[Problem] = []
     questions_file = rules_dir / "questions.yaml"
-    questions_doc = _read(questions_file, QUESTIONS_SCHEMA, problems)
-    known_ids = _read(rules_dir / "pathway_ids.yaml", IDS_SCHEMA, problems) or []
+    questions_doc = read_checked_yaml(questions_file, QUESTIONS_SCHEMA, problems)
+    known_ids = read_checked_yaml(rules_dir / "pathway_ids.yaml", IDS_SCHEMA, problems) or []
     pathway_docs = []
     pathway_files = sorted((rules_dir / "pathways").glob("*.yaml"))
     for path in pathway_files:
-        document = _read(path, PATHWAY_SCHEMA, problems)
+        document = read_checked_yaml(path, PATHWAY_SCHEMA, problems)
         if document is not None:
             pathway_docs.append((path.name, document))
     if questions_doc is None:
@@ -146,23 +146,6 @@ def load_rules(rules_dir: pathlib.Path = RULES_DIR, *, page_slugs: Iterable[str]
     if problems:
         raise RulesError(problems)
     return flow
-
-
-def _read(path: pathlib.Path, schema: dict, problems: list[Problem]):
-    if not path.exists():
-        problems.append(Problem(path.name, "the file is missing"))
-        return None
-    try:
-        document = load_yaml(path.read_text(encoding="utf-8"), path.name)
-    except ProblemError as error:
-        problems.extend(error.problems)
-        return None
-    except UnicodeDecodeError:
-        problems.append(Problem(path.name, "the file is not saved as UTF-8 text"))
-        return None
-    found = schema_problems(document, schema, path.name)
-    problems.extend(found)
-    return None if found else document
 
 
 def _build(questions_doc: dict, pathway_docs: list[tuple[str, dict]]) -> Flow:

@@ -14,7 +14,7 @@ import pathlib
 from typing import Any
 
 from navigator.interpret.text import stem, words
-from navigator.problems import Problem, ProblemError, load_yaml, schema_problems
+from navigator.problems import Problem, ProblemError, read_checked_yaml
 
 NUMBER_SLOT = "qqnqq"  # stands for the number in an age pattern
 LEXICON_DIR = pathlib.Path(__file__).resolve().parent.parent / "rules" / "lexicon"
@@ -108,8 +108,8 @@ def phrase_tokens(text: str) -> tuple[str, ...]:
 def load_lexicon(folder: pathlib.Path = LEXICON_DIR) -> Lexicon:
     folder = pathlib.Path(folder)
     problems: list[Problem] = []
-    concepts_doc = _read(folder / "concepts.yaml", CONCEPTS_SCHEMA, problems) or {"concepts": {}}
-    languages = [d for d in (_read(p, LANGUAGE_SCHEMA, problems) for p in sorted(folder.glob("*.yaml"))
+    concepts_doc = read_checked_yaml(folder / "concepts.yaml", CONCEPTS_SCHEMA, problems) or {"concepts": {}}
+    languages = [d for d in (read_checked_yaml(p, LANGUAGE_SCHEMA, problems) for p in sorted(folder.glob("*.yaml"))
                              if p.name != "concepts.yaml") if d]
     concepts = {cid: Concept(id=cid, label=c["label"], pathways=c["pathways"], urgent=c.get("urgent", False),
                              answers=c.get("answers", {}), search=c.get("search", c["label"]))
@@ -142,16 +142,3 @@ def load_lexicon(folder: pathlib.Path = LEXICON_DIR) -> Lexicon:
         raise ProblemError(problems)
     return lexicon
 
-
-def _read(path: pathlib.Path, schema: dict, problems: list[Problem]):
-    try:
-        document = load_yaml(path.read_text(encoding="utf-8"), path.name)
-    except ProblemError as error:
-        problems.extend(error.problems)
-        return None
-    except OSError:
-        problems.append(Problem(path.name, "the file is missing"))
-        return None
-    found = schema_problems(document, schema, path.name)
-    problems.extend(found)
-    return None if found else document

@@ -10,7 +10,7 @@ import sys
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup
+from flask.cli import FlaskGroup, with_appcontext
 
 from navigator import config
 
@@ -44,6 +44,7 @@ def _no_secret_env():
 
 
 @click.command("index")
+@with_appcontext
 def index_command():
     """(Re)build the search index from the content."""
     from navigator.content import load_library
@@ -54,9 +55,20 @@ def index_command():
     click.echo(f"Search index ready: {search.document_count()} pages.")
 
 
+@click.command("purge")
+@with_appcontext
+def purge_command():
+    """Delete saved journeys past their expiry."""
+    from navigator.site import current_site
+    from navigator.store import journeys
+
+    click.echo(f"Deleted {journeys.purge(current_site().database)} expired saved journeys.")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(check_command)
     app.cli.add_command(index_command)
+    app.cli.add_command(purge_command)
 
 
 def _create_app():

@@ -38,6 +38,8 @@ def from_environment(instance_path: pathlib.Path, environ=os.environ) -> dict:
         # A token valid for the whole session: a parent may leave the page open for hours.
         "WTF_CSRF_TIME_LIMIT": None,
         "WTF_CSRF_SSL_STRICT": False,
+        # Saved journeys (answers only) are deleted by `navigator purge` after this many days.
+        "JOURNEY_DAYS": int(environ.get("NAVIGATOR_JOURNEY_DAYS") or 30),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
         "LANGUAGES": ["en"],

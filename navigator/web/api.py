@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request, url_for
+from flask import Blueprint, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from navigator.flow import AnswerError
@@ -145,3 +145,40 @@ def deadlines():
     return jsonify({"from": event, "date": on.isoformat(),
                     "deadlines": [{"id": d.id, "title": _(d.title), "date": d.date.isoformat(),
                                    "rule": _(d.rule), "source": d.source} for d in found]})
+
+
+@blueprint.post("/journeys")
+def save_journey():
+    from navigator.store import journeys
+
+    body = json_object()
+    answers = body.get("answers")
+    if not isinstance(answers, dict) or not answers:
+        raise BadInput(_("Send the answers to save, like {\"answers\": {\"asking_as\": \"parent\"}}."), code="bad_answers")
+    site = current_site()
+    try:
+        outcome = site.flow.run(answers)
+    except AnswerError as error:
+        raise BadInput(f"{error.question_id}: {_(str(error))}", code="bad_answer") from None
+    if outcome.unused:
+        raise BadInput(_("These answers are for questions your other answers do not lead to: %(ids)s",
+                         ids=", ".join(outcome.unused)), code="question_not_asked")
+    code, expires = journeys.save(site.database, outcome.answers, current_app.config["JOURNEY_DAYS"])
+    return jsonify(code=journeys.display(code), url=url_for("journey.shared", code=journeys.display(code), _external=True),
+                   expires=expires.isoformat()), 201
+
+
+@blueprint.get("/journeys/<code>")
+def read_journey(code: str):
+    from navigator.store import journeys
+
+    site = current_site()
+    stored = journeys.normalise(code)
+    found = journeys.load(site.database, stored) if stored else None
+    if found is None:
+        raise BadInput(_("There is no saved journey with that code, or it has expired. Codes look like K7QF-3M2X."),
+                       code="not_found", status=404)
+    answers, expires = found
+    outcome = site.flow.run(answers)
+    return jsonify(answers=answers, pathways=[pathway_json(p, site.library) for p in outcome.pathways],
+                   expires=expires.isoformat())

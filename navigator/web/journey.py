@@ -166,6 +166,21 @@ def understood():
     return redirect(url_for(".start") + "#question")
 
 
+@blueprint.get("/j/<code>")
+def shared(code: str):
+    """Open a saved journey on this device: its answers replace this browser's."""
+    from navigator.store import journeys
+
+    stored = journeys.normalise(code)
+    found = journeys.load(current_site().database, stored) if stored else None
+    if found is None:
+        outcome, notices = _replay(_saved_answers())
+        return _render(outcome, status=404, notices=[_(
+            "There is no saved journey with that code, or it has expired. Check the code, or answer the questions below.")])
+    session["answers"] = found[0]
+    return redirect(url_for(".start") + "#result")
+
+
 @blueprint.post("/start-again")
 def start_again():
     lang = session.get("lang")

@@ -26,6 +26,19 @@ def json_object() -> dict:
     return body
 
 
+def replay_answers(answers: dict):
+    """The flow's outcome for `answers`, or BadInput for an answer it cannot use or a
+    question the other answers do not lead to."""
+    try:
+        outcome = current_site().flow.run(answers)
+    except AnswerError as error:
+        raise BadInput(f"{error.question_id}: {_(str(error))}", code="bad_answer") from None
+    if outcome.unused:
+        raise BadInput(_("These answers are for questions your other answers do not lead to: %(ids)s",
+                         ids=", ".join(outcome.unused)), code="question_not_asked")
+    return outcome
+
+
 @blueprint.get("/questions")
 def questions():
     flow = current_site().flow
@@ -39,13 +52,7 @@ def journey():
     if not isinstance(answers, dict):
         raise BadInput(_("answers must be an object of question id to answer."), code="bad_answers")
     site = current_site()
-    try:
-        outcome = site.flow.run(answers)
-    except AnswerError as error:
-        raise BadInput(f"{error.question_id}: {_(str(error))}", code="bad_answer") from None
-    if outcome.unused:
-        raise BadInput(_("These answers are for questions your other answers do not lead to: %(ids)s",
-                         ids=", ".join(outcome.unused)), code="question_not_asked")
+    outcome = replay_answers(answers)
     return jsonify(
         question=question_json(outcome.question) if outcome.question else None,
         urgent=outcome.urgent,
@@ -156,13 +163,7 @@ def save_journey():
     if not isinstance(answers, dict) or not answers:
         raise BadInput(_("Send the answers to save, like {\"answers\": {\"asking_as\": \"parent\"}}."), code="bad_answers")
     site = current_site()
-    try:
-        outcome = site.flow.run(answers)
-    except AnswerError as error:
-        raise BadInput(f"{error.question_id}: {_(str(error))}", code="bad_answer") from None
-    if outcome.unused:
-        raise BadInput(_("These answers are for questions your other answers do not lead to: %(ids)s",
-                         ids=", ".join(outcome.unused)), code="question_not_asked")
+    outcome = replay_answers(answers)
     code, expires = journeys.save(site.database, outcome.answers, current_app.config["JOURNEY_DAYS"])
     return jsonify(code=journeys.display(code), url=url_for("journey.shared", code=journeys.display(code), _external=True),
                    expires=expires.isoformat()), 201

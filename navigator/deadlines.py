@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 
 import holidays
 from dateutil.relativedelta import relativedelta
@@ -32,7 +33,8 @@ class Deadline:
     source: str
 
 
-def _bank_holidays(year: int):
+@functools.lru_cache(maxsize=16)
+def _bank_holidays(year: int):  # built once per year, not once per day counted
     return holidays.country_holidays("GB", subdiv="ENG", years=range(year - 1, year + 3))
 
 

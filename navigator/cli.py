@@ -58,17 +58,86 @@ def index_command():
 @click.command("purge")
 @with_appcontext
 def purge_command():
-    """Delete saved journeys past their expiry."""
+    """Delete saved journeys, staff sessions and failed attempts past their expiry."""
     from navigator.site import current_site
-    from navigator.store import journeys
+    from navigator.store import journeys, staff
 
-    click.echo(f"Deleted {journeys.purge(current_site().database)} expired saved journeys.")
+    database = current_site().database
+    click.echo(f"Deleted {journeys.purge(database)} expired saved journeys.")
+    click.echo(f"Deleted {staff.purge_sessions(database)} expired staff sessions.")
+    click.echo(f"Deleted {current_app.extensions['navigator.throttle'].purge()} old failed attempts.")
+
+
+@click.group("users")
+def users_group():
+    """Staff accounts: advisers, editors and admins."""
+
+
+@users_group.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["adviser", "editor", "admin"]), required=True)
+@with_appcontext
+def users_create(email, role):
+    """Create an account; the password is read from standard input (never an argument,
+    which would show in the process list and shell history)."""
+    from navigator.site import current_site
+    from navigator.store.staff import StaffError, create_user
+
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        create_user(current_site().database, email, password, role)
+    except StaffError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Created {role} account {email.strip().lower()}.")
+
+
+@users_group.command("disable")
+@click.argument("email")
+@with_appcontext
+def users_disable(email):
+    """Disable an account and end all of its sessions at once."""
+    _set_active(email, False)
+    click.echo(f"Disabled {email}; its sessions have ended.")
+
+
+@users_group.command("enable")
+@click.argument("email")
+@with_appcontext
+def users_enable(email):
+    """Enable a disabled account again."""
+    _set_active(email, True)
+    click.echo(f"Enabled {email}.")
+
+
+@users_group.command("list")
+@with_appcontext
+def users_list():
+    """Every account with its role, and whether it is disabled."""
+    from navigator.site import current_site
+    from navigator.store.staff import list_users
+
+    for email, role, active in list_users(current_site().database):
+        click.echo(f"{email}\t{role}" + ("" if active else "\tdisabled"))
+
+
+def _set_active(email: str, active: bool) -> None:
+    from navigator.site import current_site
+    from navigator.store.staff import StaffError, set_active
+
+    try:
+        set_active(current_site().database, email, active)
+    except StaffError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(check_command)
     app.cli.add_command(index_command)
     app.cli.add_command(purge_command)
+    app.cli.add_command(users_group)
 
 
 def _create_app():

@@ -40,6 +40,15 @@ def from_environment(instance_path: pathlib.Path, environ=os.environ) -> dict:
         "WTF_CSRF_SSL_STRICT": False,
         # Saved journeys (answers only) are deleted by `navigator purge` after this many days.
         "JOURNEY_DAYS": int(environ.get("NAVIGATOR_JOURNEY_DAYS") or 30),
+        # Staff sessions end after a working day, or after two idle hours (a long call is
+        # still one request every few minutes, so it is never cut off mid-call).
+        "STAFF_SESSION_HOURS": float(environ.get("NAVIGATOR_STAFF_SESSION_HOURS") or 10),
+        # Failed attempts allowed before a pause: signing in, per account and per address
+        # (in 15 minutes), and reference codes per address (in an hour).
+        "SIGN_IN_ACCOUNT_LIMIT": 5,
+        "SIGN_IN_ADDRESS_LIMIT": 20,
+        "CODE_ADDRESS_LIMIT": 20,
+        "STAFF_IDLE_MINUTES": float(environ.get("NAVIGATOR_STAFF_IDLE_MINUTES") or 120),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
         "LANGUAGES": ["en"],

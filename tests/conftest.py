@@ -23,6 +23,10 @@ def make_app(tmp_path: pathlib.Path, **settings):
         "SEARCH_DIR": tmp_path / "instance" / "search",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'instance' / 'test.db'}",
         "SECRET_KEY": "test-secret-key-not-for-production",
+        # Every test comes from 127.0.0.1: limits high enough not to trip each other;
+        # tests of the limits themselves set their own.
+        "SIGN_IN_ADDRESS_LIMIT": 10_000,
+        "CODE_ADDRESS_LIMIT": 10_000,
         **settings,
     })
 
@@ -127,3 +131,31 @@ def get_page(client):
 
 def csrf_token(html_text: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', html_text).group(1)
+
+
+PASSWORD = "correct horse battery staple"
+
+
+def create_staff(app, role: str, email: str | None = None) -> str:
+    """A staff account with PASSWORD; returns its (unique) email address."""
+    import secrets
+
+    from navigator.store.staff import create_user
+    email = email or f"{role}-{secrets.token_hex(4)}@trafford.example"
+    create_user(app.extensions["navigator.site"].database, email, PASSWORD, role)
+    return email
+
+
+def sign_in(client, email: str, password: str = PASSWORD, **environ):
+    """Sign in through the form, as a person would; returns the response."""
+    form = client.get("/sign-in", environ_base=environ).get_data(as_text=True)
+    return client.post("/sign-in", data={"email": email, "password": password, "csrf_token": csrf_token(form)},
+                       environ_base=environ)
+
+
+@pytest.fixture
+def adviser(app):
+    """A client signed in as a new adviser."""
+    client = app.test_client()
+    assert sign_in(client, create_staff(app, "adviser")).status_code == 302
+    return client

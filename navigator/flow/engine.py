@@ -75,6 +75,20 @@ class Flow:
             unused=unused,
         )
 
+    def run_leniently(self, answers: dict[str, Any]) -> tuple[Outcome, tuple[str, ...]]:
+        """Like run(), but an answer the rules cannot use is dropped rather than refused.
+
+        For answers kept between requests (a cookie), where the rules may have changed since:
+        returns the outcome and the ids of the questions whose answers were dropped.
+        """
+        dropped: list[str] = []
+        while True:
+            try:
+                return self.run(answers), tuple(dropped)
+            except AnswerError as error:
+                dropped.append(error.question_id)
+                answers = {k: v for k, v in answers.items() if k != error.question_id}
+
     def next_after(self, question: Question, answers: dict[str, Any]) -> str:
         for branch in question.next:
             if branch.when is None or holds(branch.when, answers):

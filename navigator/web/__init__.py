@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from navigator.web import api, deadlines, errors, health, i18n, journey, pages, security
+from navigator.web import (adviser, api, auth, deadlines, editor, errors, health, i18n, journey, pages, saved,
+                           security)
 
 csrf = CSRFProtect()
 
@@ -16,5 +17,6 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     csrf.exempt(api.blueprint)  # JSON API: no cookies are read, so there is nothing to forge
     errors.init_app(app)
-    for module in (journey, pages, deadlines, api, health):
+    auth.init_app(app)
+    for module in (journey, saved, pages, deadlines, api, health, adviser, editor):
         app.register_blueprint(module.blueprint)

@@ -165,21 +165,20 @@ def save_journey():
     site = current_site()
     outcome = replay_answers(answers)
     code, expires = journeys.save(site.database, outcome.answers, current_app.config["JOURNEY_DAYS"])
-    return jsonify(code=journeys.display(code), url=url_for("journey.shared", code=journeys.display(code), _external=True),
+    return jsonify(code=journeys.display(code), url=url_for("saved.open_code", code=journeys.display(code), _external=True),
                    expires=expires.isoformat()), 201
 
 
 @blueprint.get("/journeys/<code>")
 def read_journey(code: str):
-    from navigator.store import journeys
+    from navigator.web.saved import look_up
 
     site = current_site()
-    stored = journeys.normalise(code)
-    found = journeys.load(site.database, stored) if stored else None
+    found = look_up(code)
     if found is None:
         raise BadInput(_("There is no saved journey with that code, or it has expired. Codes look like K7QF-3M2X."),
                        code="not_found", status=404)
     answers, expires = found
-    outcome = site.flow.run(answers)
+    outcome, _dropped = site.flow.run_leniently(answers)
     return jsonify(answers=answers, pathways=[pathway_json(p, site.library) for p in outcome.pathways],
                    expires=expires.isoformat())

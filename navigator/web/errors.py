@@ -20,9 +20,11 @@ def _messages() -> dict[int, tuple[str, str]]:
     return {
         400: ("bad_request", _("We could not use what was sent. Check it and try again.")),
         404: ("not_found", _("There is no page at this address. Check it, or start from the home page.")),
+        403: ("forbidden", _("Your account cannot use this page. Ask an administrator if you need it.")),
         405: ("method_not_allowed", _("This address cannot be used that way.")),
         413: ("too_large", _("What was sent is too large. Send less and try again.")),
         415: ("unsupported_media_type", _("Send JSON, with Content-Type: application/json.")),
+        429: ("too_many_requests", _("There have been too many tries from here. Wait a while, then try again.")),
     }
 
 
@@ -36,7 +38,14 @@ def error_response(status: int, code: str, message: str):
     return render_template("error.html", status=status, message=message), status
 
 
+def error_items(errors: dict[str, str]) -> list[dict[str, str]]:
+    """A GOV.UK error summary's list from {field id: message}: each links to its field."""
+    return [{"text": message, "href": f"#{field}"} for field, message in errors.items()]
+
+
 def init_app(app: Flask) -> None:
+    app.jinja_env.globals["error_items"] = error_items
+
     @app.errorhandler(BadInput)
     def bad_input(error: BadInput):
         return error_response(error.status, error.code, error.message)

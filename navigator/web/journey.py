@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from navigator.flow import AnswerError, Outcome, Question
 from navigator.site import current_site
 from navigator.web.presenters import answer_label, pathway_contacts, pathway_pages
+from navigator.web.saved import shared_view
 from navigator.web.understanding import merge_understood, understood_items
 
 blueprint = Blueprint("journey", __name__)
@@ -28,15 +29,11 @@ def _saved_answers() -> dict:
 
 def _replay(answers: dict) -> tuple[Outcome, list[str]]:
     """Run the saved answers; drop (and say so) any the current rules cannot use."""
-    flow = current_site().flow
-    notices = []
-    while True:
-        try:
-            return flow.run(answers), notices
-        except AnswerError as error:
-            answers = {k: v for k, v in answers.items() if k != error.question_id}
-            session["answers"] = answers
-            notices.append(_("One of your earlier answers could no longer be used, so we ask that question again."))
+    outcome, dropped = current_site().flow.run_leniently(answers)
+    if not dropped:
+        return outcome, []
+    session["answers"] = {k: v for k, v in answers.items() if k not in dropped}
+    return outcome, [_("One of your earlier answers could no longer be used, so we ask that question again.")] * len(dropped)
 
 
 def _render(outcome: Outcome, *, editing: Question | None = None, error: str | None = None,
@@ -67,6 +64,7 @@ def _render(outcome: Outcome, *, editing: Question | None = None, error: str | N
         understood_pages=[site.library.pages[s] for s in (understood or {}).get("pages", []) if s in site.library.pages],
         text_error=text_error,
         text=text,
+        shared=shared_view(session.get("shared")),
     )
     template = "_chat.html" if request.headers.get(CHAT_HEADER) else "journey.html"
     return render_template(template, **context), status
@@ -107,6 +105,7 @@ def answer():
         return _render(outcome, editing=editing, error=_(str(error)), given=raw, status=400, notices=notices)
     answers[question.id] = value
     session["answers"] = answers
+    session.pop("shared", None)  # a code saved earlier holds the earlier answers
     new_outcome, more = _replay(answers)
     if request.headers.get(CHAT_HEADER):
         return _render(new_outcome, notices=notices + more)
@@ -159,26 +158,12 @@ def understood():
     elif action == "confirm":
         session["answers"] = merge_understood(_saved_answers(), current, site)
         session.pop("understood")
+        session.pop("shared", None)
     else:
         session.pop("understood")
     if request.headers.get(CHAT_HEADER):
         return _render(_replay(_saved_answers())[0])
     return redirect(url_for(".start") + "#question")
-
-
-@blueprint.get("/j/<code>")
-def shared(code: str):
-    """Open a saved journey on this device: its answers replace this browser's."""
-    from navigator.store import journeys
-
-    stored = journeys.normalise(code)
-    found = journeys.load(current_site().database, stored) if stored else None
-    if found is None:
-        outcome, notices = _replay(_saved_answers())
-        return _render(outcome, status=404, notices=[_(
-            "There is no saved journey with that code, or it has expired. Check the code, or answer the questions below.")])
-    session["answers"] = found[0]
-    return redirect(url_for(".start") + "#result")
 
 
 @blueprint.post("/start-again")

@@ -1,0 +1,143 @@
+"""Signing in for staff (advisers, editors, admins), and the role each page needs.
+
+Flask-Login keeps the session's random token in the signed cookie; the token is looked up in
+the database on every request (navigator/store/staff.py), so signing out, signing out
+everywhere or disabling an account ends the session for real, copied cookies included.
+Failed sign-ins are rate limited per account and per address, shared by every worker.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from flask import (Blueprint, Flask, abort, current_app, redirect, render_template, request,
+                   session, url_for)
+from flask_babel import gettext as _
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+
+from navigator.site import current_site
+from navigator.store import staff
+from navigator.store.throttle import Limit
+
+blueprint = Blueprint("auth", __name__)
+login_manager = LoginManager()
+
+SIGN_IN = "sign-in"
+WINDOW = datetime.timedelta(minutes=15)
+MAX_FIELD = 500
+
+
+class StaffMember(UserMixin):
+    """Flask-Login's view of a live staff session. Its id is the session token."""
+
+    def __init__(self, signed_in: staff.SignedIn):
+        self.signed_in = signed_in
+        self.email, self.role = signed_in.email, signed_in.role
+
+    def get_id(self) -> str:
+        return self.signed_in.token
+
+    def may(self, role: str) -> bool:
+        return self.signed_in.may(role)
+
+
+@login_manager.user_loader
+def load_member(token: str) -> StaffMember | None:
+    found = staff.find_session(current_site().database, token, current_app.config["STAFF_IDLE_MINUTES"])
+    return StaffMember(found) if found else None
+
+
+def require(role: str):
+    """A before_request check: signed in, with `role` (or admin). Parents reach no staff page."""
+    def check():
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.sign_in", next=request.path))
+        if not current_user.may(role):
+            abort(403)
+        return None
+    return check
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only a path on this site: never another host (an open redirect)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
+
+
+def _home_for(member: StaffMember) -> str:
+    return url_for("editor.desk") if member.role == "editor" else url_for("adviser.call")
+
+
+def _fresh_session() -> None:
+    """A new session at sign-in and sign-out, so nothing carries across; the language stays."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
+@blueprint.route("/sign-in", methods=["GET", "POST"])
+def sign_in():
+    next_page = _safe_next(request.values.get("next"))
+    if request.method == "GET":
+        notice = _("You have signed out.") if request.args.get("signed_out") else None
+        return render_template("sign_in.html", next_page=next_page, notice=notice, errors={}, email="")
+
+    email = request.form.get("email", "")[:MAX_FIELD].strip()
+    password = request.form.get("password", "")[:MAX_FIELD]
+    errors = {}
+    if not email:
+        errors["email"] = _("Enter your email address.")
+    if not password:
+        errors["password"] = _("Enter your password.")
+    if errors:
+        return render_template("sign_in.html", next_page=next_page, errors=errors, email=email), 400
+
+    site = current_site()
+    throttle = current_app.extensions["navigator.throttle"]
+    config = current_app.config
+    keys = {f"account:{email.lower()}": Limit(config["SIGN_IN_ACCOUNT_LIMIT"], WINDOW),
+            f"address:{request.remote_addr}": Limit(config["SIGN_IN_ADDRESS_LIMIT"], WINDOW)}
+    if throttle.blocked(SIGN_IN, keys):
+        errors["email"] = _("There have been too many attempts to sign in. Wait 15 minutes, then try again, "
+                            "or ask an administrator to help.")
+        return render_template("sign_in.html", next_page=next_page, errors=errors, email=email), 429
+    user = staff.authenticate(site.database, email, password)
+    if user is None:
+        throttle.failed(SIGN_IN, keys)
+        errors["email"] = _("The email address or password is not right, or the account is disabled.")
+        return render_template("sign_in.html", next_page=next_page, errors=errors, email=email), 401
+    throttle.forget(SIGN_IN, f"account:{email.lower()}")
+    token = staff.start_session(site.database, user, current_app.config["STAFF_SESSION_HOURS"])
+    _fresh_session()
+    member = StaffMember(staff.SignedIn(token=token, user_id=user.id, email=user.email, role=user.role))
+    login_user(member)
+    return redirect(next_page or _home_for(member))
+
+
+@blueprint.post("/sign-out")
+def sign_out():
+    if current_user.is_authenticated:
+        staff.end_session(current_site().database, current_user.get_id())
+    logout_user()
+    _fresh_session()
+    return redirect(url_for("auth.sign_in", signed_out=1))
+
+
+@blueprint.post("/sign-out-everywhere")
+def sign_out_everywhere():
+    if current_user.is_authenticated:
+        staff.end_all_sessions(current_site().database, current_user.signed_in.user_id)
+    logout_user()
+    _fresh_session()
+    return redirect(url_for("auth.sign_in", signed_out=1))
+
+
+def init_app(app: Flask) -> None:
+    from navigator.store.throttle import Throttle
+
+    login_manager.init_app(app)
+    login_manager.session_protection = "basic"
+    app.extensions["navigator.throttle"] = Throttle(app.extensions["navigator.site"].database, app.config["SECRET_KEY"])
+    app.register_blueprint(blueprint)

@@ -7,6 +7,7 @@ package (not a hand-kept list). Each deadline carries the rule and its legal sou
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime
 import functools
@@ -164,10 +165,20 @@ EVENTS = {
 
 
 def parse_date(text: str, name: str = "date") -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text.strip())
-    except (ValueError, AttributeError):
-        raise DeadlineError("bad_date", f"The {name} should be a date written as YYYY-MM-DD, for example 2026-03-31.") from None
+    """A date written YYYY-MM-DD (as date inputs send it), or DeadlineError saying what is
+    wrong in words a parent can act on: a 29 February outside a leap year, a 31 April."""
+    parts = (text or "").strip().split("-")
+    if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
+        raise DeadlineError("bad_date", f"The {name} should be a date written as YYYY-MM-DD, for example 2026-03-31.")
+    year, month, day = (int(p) for p in parts)
+    if not 1 <= month <= 12:
+        raise DeadlineError("bad_date", f"The {name} has month {month}; a month is from 1 to 12.")
+    if month == 2 and day == 29 and not calendar.isleap(year):
+        raise DeadlineError("bad_date", f"{year} is not a leap year, so it has no 29 February. Check the {name}.")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise DeadlineError("bad_date", f"The {name} has day {day}, but {calendar.month_name[month]} has {last} days.")
+    return datetime.date(year, month, day)
 
 
 def deadlines(event: str, on: datetime.date, certificate: datetime.date | None = None,

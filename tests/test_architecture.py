@@ -5,7 +5,8 @@ import subprocess
 import sys
 
 CORES = ["navigator.flow", "navigator.flow.rules", "navigator.content", "navigator.interpret",
-         "navigator.interpret.checks", "navigator.checks", "navigator.problems"]
+         "navigator.interpret.checks", "navigator.checks", "navigator.problems", "navigator.deadlines",
+         "navigator.summary"]
 FRAMEWORKS = ["flask", "sqlalchemy", "whoosh", "werkzeug", "jinja2"]
 
 

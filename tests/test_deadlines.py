@@ -5,13 +5,13 @@ import datetime as dt
 
 import pytest
 
-from navigator.deadlines import DeadlineError, add_working_days, deadlines
+from navigator.deadlines import DeadlineError, add_working_days, deadlines, parse_date
 
 TODAY = dt.date(2026, 11, 23)
 
 
-def by_id(event, on, certificate=None):
-    return {d.id: d.date for d in deadlines(event, on, certificate, today=TODAY)}
+def by_id(event, on, certificate=None, today=TODAY):
+    return {d.id: d.date for d in deadlines(event, on, certificate, today=today)}
 
 
 def test_from_a_request_the_20_week_timetable():
@@ -97,3 +97,53 @@ def test_a_first_visit_with_an_event_chosen_shows_the_form(get_page):
 def test_a_wrong_date_on_the_page_gets_a_message_beside_the_field(get_page):
     html = get_page("/deadlines?from=request&date=2012-01-01", status=400)
     assert "before the SEND reforms" in html and "govuk-error-summary" in html
+
+
+# Hand-worked examples: month ends, leap years and year boundaries.
+
+def test_two_months_from_the_last_day_of_a_month_is_the_last_day_of_a_shorter_month():
+    # 31 December 2026 + 2 months: there is no 31 February, so 28 February 2027 (a Sunday,
+    # outside the roll-forward periods, so it stands).
+    assert by_id("decision-letter", dt.date(2026, 12, 31))["appeal"] == dt.date(2027, 2, 28)
+    # 31 March + 2 months = 31 May; 30 June + 2 months = 30 August -> August roll-forward -> 1 September
+    assert by_id("decision-letter", dt.date(2026, 3, 31))["appeal"] == dt.date(2026, 5, 31)
+    assert by_id("decision-letter", dt.date(2026, 6, 30))["appeal"] == dt.date(2026, 9, 1)
+
+
+def test_in_a_leap_year_two_months_can_end_on_29_february():
+    assert by_id("decision-letter", dt.date(2027, 12, 29), today=dt.date(2027, 6, 1))["appeal"] == dt.date(2028, 2, 29)
+    assert by_id("decision-letter", dt.date(2027, 12, 31), today=dt.date(2027, 6, 1))["appeal"] == dt.date(2028, 2, 29)
+
+
+def test_weeks_cross_the_year_boundary():
+    dates = by_id("request", dt.date(2026, 12, 1))
+    assert dates["decision-to-assess"] == dt.date(2027, 1, 12)
+    assert dates["final-plan"] == dt.date(2027, 4, 20)
+
+
+def test_a_certificate_month_from_31_january_ends_on_the_last_day_of_february():
+    assert by_id("decision-letter", dt.date(2026, 1, 2), dt.date(2026, 1, 31))["appeal"] == dt.date(2026, 3, 2)
+    assert by_id("decision-letter", dt.date(2025, 12, 1), dt.date(2026, 1, 31))["appeal"] == dt.date(2026, 2, 28)
+
+
+def test_a_request_next_week_is_planning_ahead_and_allowed():
+    assert by_id("request", TODAY + dt.timedelta(days=7))["final-plan"] == TODAY + dt.timedelta(days=7, weeks=20)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("2028-02-29", None),
+    ("2027-02-29", "2027 is not a leap year"),
+    ("2026-04-31", "April has 30 days"),
+    ("2026-13-01", "a month is from 1 to 12"),
+    ("31/12/2026", "YYYY-MM-DD"),
+    ("2026-1-1x", "YYYY-MM-DD"),
+    ("", "YYYY-MM-DD"),
+    ("２０２６-０１-０１", "YYYY-MM-DD"),
+])
+def test_dates_are_read_strictly_with_a_clear_message(text, words):
+    if words is None:
+        assert parse_date(text) == dt.date(2028, 2, 29)
+        return
+    with pytest.raises(DeadlineError) as caught:
+        parse_date(text)
+    assert words in str(caught.value)

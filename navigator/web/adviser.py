@@ -138,6 +138,7 @@ def answers():
         event, date_error = "", _("Choose what happened from the list.")
     call["event"], call["date"] = event, date_text
     _save_call(call)
+    date_error = date_error or _key_dates(call)[1]
     if errors or date_error or request.headers.get(CALL_HEADER):
         return _screen(errors=errors, typed=typed, date_error=date_error, status=400 if errors or date_error else 200)
     return redirect(url_for(".call") + "#results")

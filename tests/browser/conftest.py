@@ -20,9 +20,13 @@ QUIET = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    app = make_app(tmp_path_factory.mktemp("browser"))
-    http = make_server("127.0.0.1", 0, app, threaded=True)
+def server_app(tmp_path_factory):
+    return make_app(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="session")
+def server(server_app):
+    http = make_server("127.0.0.1", 0, server_app, threaded=True)
     thread = threading.Thread(target=http.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{http.server_port}"

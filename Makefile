@@ -5,12 +5,15 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 INSTALLED := $(VENV)/.installed
 ASSETS := navigator/static/govuk/VERSION
+LANGUAGES := ur pl ar
+POT := translations/messages.pot
+CATALOGS := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check index install browser bench clean
+.PHONY: help run test check index install browser bench clean translations translations-update
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +24,27 @@ $(INSTALLED): pyproject.toml
 $(ASSETS): scripts/fetch_govuk_frontend.py | $(INSTALLED)
 	$(BIN)/python scripts/fetch_govuk_frontend.py
 
-install: $(INSTALLED) $(ASSETS) ## install into a local virtual environment (.venv)
+install: $(INSTALLED) $(ASSETS) $(CATALOGS:.po=.mo) ## install into a local virtual environment (.venv)
+
+# Compiled catalogs are not committed: each is built from its .po when that changes.
+# Untranslated and fuzzy messages are left out, so the app shows their English.
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po | $(INSTALLED)
+	$(BIN)/python -m navigator.translation_check --compile $<
+
+# Not pybabel compile: it rejects correct translations of rules text such as "59% of plans",
+# which Babel takes for a %-format (see navigator/translation_check.py).
+translations: | $(INSTALLED) ## compile every language's catalog (.mo); untranslated text stays English
+	$(BIN)/python -m navigator.translation_check --compile $(CATALOGS)
+
+# Babel re-flags rules text as python-format whenever it writes a catalog: --mark undoes it.
+translations-update: | $(INSTALLED) ## extract every string to translations/messages.pot, then update each language's catalog
+	$(BIN)/pybabel extract -F babel.cfg -c Translators: --project navigator -o $(POT) .
+	$(BIN)/python -m navigator.translation_check --mark $(POT)
+	for lang in $(LANGUAGES); do \
+	  $(BIN)/pybabel update -i $(POT) -d translations -l $$lang --init-missing --no-fuzzy-matching || exit 1; \
+	done
+	$(BIN)/python -m navigator.translation_check --mark $(LANGUAGES:%=translations/%/LC_MESSAGES/messages.po)
+	$(BIN)/python -m navigator.translation_check --summary
 
 run: install ## serve the navigator on http://127.0.0.1:$(PORT)
 	$(BIN)/flask --app navigator run --host 127.0.0.1 --port $(PORT)

@@ -2,8 +2,8 @@
 
 `extract_rules` reads the rules (questions.yaml and pathways/*.yaml) and yields every string
 shown to people, the English text being the msgid the web layer looks up at run time.
-`extract_deadlines` reads navigator/deadlines.py, whose titles, rules, event labels and error
-messages are plain literals in calls and tables, translated with _() at the web edge.
+`extract_deadlines` reads navigator/deadlines.py, whose titles, rules (APPEAL_RULES too),
+event labels and error messages are plain literals in calls and tables, translated with _() at the web edge.
 Both are registered under `babel.extractors` in pyproject.toml and mapped in babel.cfg.
 
 Pure: yaml and the standard library only. Each yields (lineno, funcname, message, comments)
@@ -21,13 +21,18 @@ _STR = "tag:yaml.org,2002:str"
 
 
 def extract_rules(fileobj, keywords, comment_tags, options):
-    """Questions and pathways; any other YAML (the lexicon, pathway ids) yields nothing."""
+    """Questions, pathways and the concepts' labels; any other YAML (the lexicon's phrases,
+    pathway ids) yields nothing."""
     root = yaml.compose(fileobj.read(), Loader=yaml.SafeLoader)
     document = _fields(root)
     if "questions" in document:
         yield from _questions(document)
     elif "steps" in document:
         yield from _pathway(document)
+    elif "concepts" in document:  # lexicon/concepts.yaml: the labels of "I understood: ..."
+        concepts = document["concepts"]
+        for key, node in concepts.value if isinstance(concepts, yaml.MappingNode) else []:
+            yield from _text(_fields(node).get("label"), f"what the reader's words were understood as ({key.value})")
 
 
 def _fields(node) -> dict:
@@ -95,6 +100,10 @@ def extract_deadlines(fileobj, keywords, comment_tags, options):
             for key, value in zip(function.value.keys, function.value.values):
                 if isinstance(value, ast.Tuple) and value.elts:
                     yield from _literal(value.elts[0], f"deadline event {_constant(key)}: what happened", filename)
+        elif isinstance(function, ast.Assign) and _names(function.targets) == ["APPEAL_RULES"] \
+                and isinstance(function.value, ast.Dict):
+            for value in function.value.values:
+                yield from _literal(value, "the appeal deadline's rule", filename)
 
 
 def _deadline_texts(function: ast.FunctionDef, filename: str):
@@ -104,7 +113,8 @@ def _deadline_texts(function: ast.FunctionDef, filename: str):
             if node.func.id == "Deadline" and len(args) >= 4:
                 which = f"deadline {_constant(args[0])}"
                 yield from _literal(args[1], f"{which}, title", filename)
-                if not isinstance(args[3], ast.Name):  # a variable: its assignments are read below
+                # a variable's assignments are read below; APPEAL_RULES[...] is read above
+                if not isinstance(args[3], (ast.Name, ast.Subscript)):
                     yield from _literal(args[3], f"{which}, the rule", filename)
             elif node.func.id == "DeadlineError" and len(args) >= 2:
                 yield from _literal(args[1], f"error about deadlines ({_constant(args[0])})", filename)

@@ -20,9 +20,12 @@ MAX_YEARS_AHEAD = 2
 
 
 class DeadlineError(ValueError):
-    def __init__(self, code: str, message: str):
-        self.code = code
-        super().__init__(message)
+    """A date or event that cannot be used. `template` is fixed English (a gettext msgid)
+    with %(name)s placeholders from `params`; `field` names the input it is about."""
+
+    def __init__(self, code: str, template: str, field: str = "date", **params):
+        self.code, self.template, self.field, self.params = code, template, field, params
+        super().__init__(template % params if params else template)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,19 +115,27 @@ def _proposed_amendments(on, _certificate):
     ]
 
 
+# Whole sentences, so each translates as one: which period ran longer, and whether the
+# deadline then moved past the tribunal's Christmas or August break.
+APPEAL_RULES = {
+    ("decision", False): "2 months from the decision letter",
+    ("decision", True): "2 months from the decision letter, moved past the Christmas or August break",
+    ("certificate", False): "1 month from the mediation certificate (later than 2 months from the decision)",
+    ("certificate", True): "1 month from the mediation certificate (later than 2 months from the decision), "
+                           "moved past the Christmas or August break",
+    ("decision-later", False): "2 months from the decision letter (later than 1 month from the mediation certificate)",
+    ("decision-later", True): "2 months from the decision letter (later than 1 month from the mediation "
+                              "certificate), moved past the Christmas or August break",
+}
+
+
 def _decision_letter(on, certificate):
-    two_months = on + relativedelta(months=2)
-    rule = "2 months from the decision letter"
+    last_day, basis = on + relativedelta(months=2), "decision"
     if certificate is not None:
         one_month = certificate + relativedelta(months=1)
-        if one_month > two_months:
-            two_months, rule = one_month, "1 month from the mediation certificate (later than 2 months from the decision)"
-        else:
-            rule = "2 months from the decision letter (later than 1 month from the mediation certificate)"
-    rolled = tribunal_roll_forward(two_months)
-    if rolled != two_months:
-        rule += "; moved past the Christmas or August break"
-    return [Deadline("appeal", "Last day to appeal to the SEND Tribunal", rolled, rule,
+        last_day, basis = (one_month, "certificate") if one_month > last_day else (last_day, "decision-later")
+    rolled = tribunal_roll_forward(last_day)
+    return [Deadline("appeal", "Last day to appeal to the SEND Tribunal", rolled, APPEAL_RULES[basis, rolled != last_day],
                      "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.20 and r.12(3); SEND Regulations 2014, reg 33")]
 
 
@@ -164,20 +175,22 @@ EVENTS = {
 }
 
 
-def parse_date(text: str, name: str = "date") -> datetime.date:
+def parse_date(text: str, field: str = "date") -> datetime.date:
     """A date written YYYY-MM-DD (as date inputs send it), or DeadlineError saying what is
     wrong in words a parent can act on: a 29 February outside a leap year, a 31 April."""
     parts = (text or "").strip().split("-")
     if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
-        raise DeadlineError("bad_date", f"The {name} should be a date written as YYYY-MM-DD, for example 2026-03-31.")
+        raise DeadlineError("bad_date", "Write the date as YYYY-MM-DD, for example 2026-03-31.", field)
     year, month, day = (int(p) for p in parts)
     if not 1 <= month <= 12:
-        raise DeadlineError("bad_date", f"The {name} has month {month}; a month is from 1 to 12.")
+        raise DeadlineError("bad_date", "There is no month %(month)d: a month is from 1 to 12.", field, month=month)
     if month == 2 and day == 29 and not calendar.isleap(year):
-        raise DeadlineError("bad_date", f"{year} is not a leap year, so it has no 29 February. Check the {name}.")
+        raise DeadlineError("bad_date", "%(year)d is not a leap year, so it has no 29 February. Check the date.",
+                            field, year=year)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        raise DeadlineError("bad_date", f"The {name} has day {day}, but {calendar.month_name[month]} has {last} days.")
+        raise DeadlineError("bad_date", "That month has %(last)d days, so there is no day %(day)d. Check the date.",
+                            field, last=last, day=day)
     return datetime.date(year, month, day)
 
 
@@ -185,19 +198,22 @@ def deadlines(event: str, on: datetime.date, certificate: datetime.date | None =
               today: datetime.date | None = None) -> list[Deadline]:
     """The deadlines that follow `event` on `on`. Raises DeadlineError with a reason."""
     if event not in EVENTS:
-        raise DeadlineError("unknown_event", "Choose one of these events: " + ", ".join(EVENTS))
+        raise DeadlineError("unknown_event", "Choose one of these events: %(events)s", "from", events=", ".join(EVENTS))
     today = today or datetime.date.today()
     latest = today + relativedelta(years=MAX_YEARS_AHEAD)
-    for name, day in (("date", on), ("certificate date", certificate)):
+    for field, day in (("date", on), ("certificate", certificate)):
         if day is None:
             continue
         if day < REFORMS:
-            raise DeadlineError("date_too_early", f"The {name} is before the SEND reforms of September 2014, "
-                                                  "when these deadlines began. Check the year.")
+            raise DeadlineError("date_too_early", "This date is before the SEND reforms of September 2014, "
+                                                  "when these deadlines began. Check the year.", field)
         if day > latest:
-            raise DeadlineError("date_too_late", f"The {name} is more than {MAX_YEARS_AHEAD} years ahead. Check the year.")
+            raise DeadlineError("date_too_late", "This date is more than %(years)d years ahead. Check the year.",
+                                field, years=MAX_YEARS_AHEAD)
     if certificate is not None and event != "decision-letter":
-        raise DeadlineError("certificate_not_used", "A mediation certificate date only applies to a decision letter.")
+        raise DeadlineError("certificate_not_used", "A mediation certificate date only applies to a decision letter.",
+                            "certificate")
     if certificate is not None and certificate < on:
-        raise DeadlineError("certificate_before_decision", "The mediation certificate cannot come before the decision letter.")
+        raise DeadlineError("certificate_before_decision", "The mediation certificate cannot come before the decision letter.",
+                            "certificate")
     return EVENTS[event][1](on, certificate)

@@ -133,8 +133,8 @@ def test_a_request_next_week_is_planning_ahead_and_allowed():
 @pytest.mark.parametrize("text, words", [
     ("2028-02-29", None),
     ("2027-02-29", "2027 is not a leap year"),
-    ("2026-04-31", "April has 30 days"),
-    ("2026-13-01", "a month is from 1 to 12"),
+    ("2026-04-31", "That month has 30 days, so there is no day 31"),
+    ("2026-13-01", "There is no month 13"),
     ("31/12/2026", "YYYY-MM-DD"),
     ("2026-1-1x", "YYYY-MM-DD"),
     ("", "YYYY-MM-DD"),
@@ -147,3 +147,14 @@ def test_dates_are_read_strictly_with_a_clear_message(text, words):
     with pytest.raises(DeadlineError) as caught:
         parse_date(text)
     assert words in str(caught.value)
+
+
+def test_a_wrong_certificate_date_is_named_beside_the_certificate_field(get_page):
+    html = get_page("/deadlines?from=decision-letter&date=2026-03-10&certificate=2026-02-30", status=400)
+    assert 'id="certificate-error"' in html and "That month has 28 days" in html and 'href="#certificate"' in html
+    assert 'id="date-error"' not in html
+
+
+def test_an_appeal_deadline_moved_past_august_says_so_in_one_sentence():
+    (appeal,) = deadlines("decision-letter", dt.date(2025, 6, 15), today=TODAY)
+    assert appeal.rule == "2 months from the decision letter, moved past the Christmas or August break"

@@ -17,11 +17,15 @@ MAX_TEXT_ANSWER = 500
 
 
 class AnswerError(ValueError):
-    """An answer that cannot be used, with a message a person can act on."""
+    """An answer that cannot be used, with a message a person can act on.
 
-    def __init__(self, question_id: str, message: str):
-        self.question_id = question_id
-        super().__init__(message)
+    `template` is fixed English text (a gettext msgid) with %(name)s placeholders filled
+    from `params`, so the web layer can translate it; str() gives the English.
+    """
+
+    def __init__(self, question_id: str, template: str, **params):
+        self.question_id, self.template, self.params = question_id, template, params
+        super().__init__(template % params if params else template)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,7 +58,7 @@ class Flow:
         """
         for question_id in answers:
             if question_id not in self.questions:
-                raise AnswerError(question_id, f"There is no question called '{question_id}'.")
+                raise AnswerError(question_id, "There is no question called '%(id)s'.", id=question_id)
         kept: dict[str, Any] = {}
         asked: list[Question] = []
         current: str | None = self.start
@@ -124,12 +128,12 @@ class Flow:
             if number is None:
                 raise AnswerError(question.id, "Enter a whole number, like 7.")
             if question.min is not None and number < question.min or question.max is not None and number > question.max:
-                raise AnswerError(question.id, f"Enter a number from {question.min} to {question.max}.")
+                raise AnswerError(question.id, "Enter a number from %(min)d to %(max)d.", min=question.min, max=question.max)
             return number
         if not isinstance(value, str) or not value.strip():
             raise AnswerError(question.id, "Enter an answer.")
         if len(value) > MAX_TEXT_ANSWER:
-            raise AnswerError(question.id, f"Keep the answer under {MAX_TEXT_ANSWER} characters.")
+            raise AnswerError(question.id, "Keep the answer under %(max)d characters.", max=MAX_TEXT_ANSWER)
         return value.strip()
 
 

@@ -25,7 +25,7 @@ from navigator.site import current_site
 from navigator.summary import CallSummary, case_note
 from navigator.web.auth import require
 from navigator.web.pages import MAX_QUERY
-from navigator.web.presenters import answer_label, pathway_contacts, pathway_pages
+from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages
 from navigator.web.saved import shared_view
 from navigator.web.understanding import merge_understood
 
@@ -62,7 +62,7 @@ def _read_form(flow, form, stored: dict) -> tuple[dict, dict, dict]:
         try:
             answers[question.id] = flow.clean(question, raw)
         except AnswerError as error:
-            errors[question.id], typed[question.id] = _(str(error)), raw
+            errors[question.id], typed[question.id] = explain(error), raw
     return answers, errors, typed
 
 
@@ -74,7 +74,7 @@ def _key_dates(call: dict) -> tuple[list, str | None]:
     try:
         return deadline_rules.deadlines(event, deadline_rules.parse_date(date_text)), None
     except deadline_rules.DeadlineError as error:
-        return [], _(str(error))
+        return [], explain(error)
 
 
 def _screen(errors=None, typed=None, date_error=None, query="", notices=(), status=200):

@@ -9,7 +9,7 @@ from navigator.flow import AnswerError
 from navigator.site import current_site
 from navigator.web.errors import BadInput
 from navigator.web.pages import search_arguments
-from navigator.web.presenters import pathway_json, question_json
+from navigator.web.presenters import explain, pathway_json, question_json
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -32,7 +32,7 @@ def replay_answers(answers: dict):
     try:
         outcome = current_site().flow.run(answers)
     except AnswerError as error:
-        raise BadInput(f"{error.question_id}: {_(str(error))}", code="bad_answer") from None
+        raise BadInput(f"{error.question_id}: {explain(error)}", code="bad_answer") from None
     if outcome.unused:
         raise BadInput(_("These answers are for questions your other answers do not lead to: %(ids)s",
                          ids=", ".join(outcome.unused)), code="question_not_asked")
@@ -145,10 +145,10 @@ def deadlines():
     try:
         on = parse_date(request.args.get("date", ""))
         certificate_text = request.args.get("certificate")
-        certificate = parse_date(certificate_text, "certificate date") if certificate_text else None
+        certificate = parse_date(certificate_text, "certificate") if certificate_text else None
         found = compute(event, on, certificate)
     except DeadlineError as error:
-        raise BadInput(_(str(error)), code=error.code) from None
+        raise BadInput(explain(error), code=error.code) from None
     return jsonify({"from": event, "date": on.isoformat(),
                     "deadlines": [{"id": d.id, "title": _(d.title), "date": d.date.isoformat(),
                                    "rule": _(d.rule), "source": d.source} for d in found]})

@@ -10,12 +10,13 @@ from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
 from navigator.deadlines import EVENTS, DeadlineError, deadlines, parse_date
+from navigator.web.presenters import explain
 
 blueprint = Blueprint("deadlines", __name__)
 
 
 def _calculate():
-    """(event, date text, certificate text, deadlines or None, error or None) from the address."""
+    """(event, date text, certificate text, deadlines or None, {field: error} or None) from the address."""
     event = request.args.get("from", "")
     date_text = request.args.get("date", "")
     certificate_text = request.args.get("certificate", "")
@@ -23,10 +24,10 @@ def _calculate():
         return event, date_text, certificate_text, None, None  # a first visit, perhaps with the event chosen
     try:
         on = parse_date(date_text)
-        certificate = parse_date(certificate_text, "certificate date") if certificate_text else None
+        certificate = parse_date(certificate_text, "certificate") if certificate_text else None
         return event, date_text, certificate_text, deadlines(event, on, certificate), None
     except DeadlineError as error:
-        return event, date_text, certificate_text, None, _(str(error))
+        return event, date_text, certificate_text, None, {error.field: explain(error)}
 
 
 @blueprint.get("/deadlines")
@@ -34,14 +35,15 @@ def calculator():
     event, date_text, certificate_text, found, error = _calculate()
     events = [(key, _(label)) for key, (label, _function) in EVENTS.items()]
     return render_template("deadlines.html", events=events, event=event, date_text=date_text,
-                           certificate_text=certificate_text, found=found, error=error), 400 if error else 200
+                           certificate_text=certificate_text, found=found, errors=error or {}), 400 if error else 200
 
 
 @blueprint.get("/deadlines.ics")
 def calendar_file():
     _event, _date, _certificate, found, error = _calculate()
     if error or not found:
-        return render_template("error.html", status=400, message=error or _("Choose an event and a date first.")), 400
+        message = next(iter(error.values())) if error else _("Choose an event and a date first.")
+        return render_template("error.html", status=400, message=message), 400
     calendar = Calendar()
     calendar.add("prodid", "-//Trafford SEND navigator//deadlines//EN")
     calendar.add("version", "2.0")

@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 
 from navigator.flow import AnswerError, Outcome, Question
 from navigator.site import current_site
-from navigator.web.presenters import answer_label, pathway_contacts, pathway_pages
+from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages
 from navigator.web.saved import shared_view
 from navigator.web.understanding import merge_understood, understood_items
 
@@ -102,7 +102,7 @@ def answer():
         value = flow.clean(question, raw)
     except AnswerError as error:
         editing = question if question.id != (outcome.question.id if outcome.question else None) else None
-        return _render(outcome, editing=editing, error=_(str(error)), given=raw, status=400, notices=notices)
+        return _render(outcome, editing=editing, error=explain(error), given=raw, status=400, notices=notices)
     answers[question.id] = value
     session["answers"] = answers
     session.pop("shared", None)  # a code saved earlier holds the earlier answers

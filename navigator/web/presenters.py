@@ -15,6 +15,12 @@ from navigator.content import Contact, Library, Page
 from navigator.flow import Pathway, Question
 
 
+def explain(error) -> str:
+    """An AnswerError or DeadlineError in the reader's language: its English template is
+    the msgid, filled in after translation."""
+    return _(error.template, **error.params)
+
+
 def question_json(question: Question) -> dict[str, Any]:
     data: dict[str, Any] = {"id": question.id, "text": _(question.text), "type": question.type}
     if question.hint:

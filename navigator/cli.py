@@ -58,14 +58,15 @@ def index_command():
 @click.command("purge")
 @with_appcontext
 def purge_command():
-    """Delete saved journeys, staff sessions and failed attempts past their expiry."""
+    """Delete saved journeys, staff sessions, failed attempts and search counts past their expiry."""
     from navigator.site import current_site
-    from navigator.store import journeys, staff
+    from navigator.store import journeys, search_misses, staff
 
     database = current_site().database
     click.echo(f"Deleted {journeys.purge(database)} expired saved journeys.")
     click.echo(f"Deleted {staff.purge_sessions(database)} expired staff sessions.")
     click.echo(f"Deleted {current_app.extensions['navigator.throttle'].purge()} old failed attempts.")
+    click.echo(f"Deleted {search_misses.purge(database)} days of searches older than 90 days.")
 
 
 @click.group("users")

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import pathlib
+import threading
+import time
 
 from flask import Flask, current_app
 
@@ -29,10 +32,52 @@ class Site:
     search: SearchIndex
     database: Database
     interpreter: Interpreter
+    content_dir: pathlib.Path = pathlib.Path(".")
+    _seen: tuple = ()
+    _checked_at: float = 0.0
+    _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
+
+    def refresh(self, every: float = 1.0) -> bool:
+        """Pick up pages changed by an editor in any process, or outside the app (git).
+
+        At most once a second per process, the content folder's file names, sizes and
+        modification times are compared with what was last seen; only when they differ are
+        the pages read again, and the search index rebuilt (under its lock, once for all
+        processes; the others find it current). Returns True when the pages changed.
+        """
+        now = time.monotonic()
+        if now - self._checked_at < every:
+            return False
+        with self._lock:
+            if now - self._checked_at < every:
+                return False
+            self._checked_at = now
+            seen = content_signature(self.content_dir)
+            if seen == self._seen:
+                return False
+            library = load_library(self.content_dir)
+            self._seen = seen
+            if library.fingerprint == self.library.fingerprint:
+                return False
+            for problem in library.problems:
+                log.warning("content: %s", problem)
+            self.search.ensure(library)
+            self.library = library
+            return True
+
+
+def content_signature(folder: pathlib.Path) -> tuple:
+    """What changes when any page file is added, removed, renamed or rewritten."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except FileNotFoundError:
+        return ()
+    return tuple((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.name.endswith(".md"))
 
 
 def build_site(app: Flask) -> Site:
     config = app.config
+    seen = content_signature(pathlib.Path(config["CONTENT_DIR"]))
     library = load_library(config["CONTENT_DIR"])
     for problem in library.problems:
         log.warning("content: %s", problem)
@@ -49,7 +94,8 @@ def build_site(app: Flask) -> Site:
     database = Database(config["DATABASE_URL"])
     database.migrate(pathlib.Path(app.instance_path) / "migrate.lock")
     search = open_search(config["SEARCH_DIR"], library)
-    return Site(library=library, flow=flow, search=search, database=database, interpreter=interpreter)
+    return Site(library=library, flow=flow, search=search, database=database, interpreter=interpreter,
+                content_dir=pathlib.Path(config["CONTENT_DIR"]), _seen=seen, _checked_at=time.monotonic())
 
 
 def current_site() -> Site:

@@ -66,4 +66,4 @@ def test_a_link_to_a_missing_page_fails_the_check(copied_content, copied_rules):
     write(copied_content, "linking-page.md", page_text(contacts=[], body="See [this](/pages/not-a-page).\n"))
     result = run_check(copied_content, copied_rules)
     assert result.exit_code == 1
-    assert "linking-page.md: links to /pages/not-a-page, but there is no page 'not-a-page'" in result.output
+    assert "linking-page.md [body]: links to /pages/not-a-page, but there is no page 'not-a-page'" in result.output

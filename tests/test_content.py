@@ -127,4 +127,4 @@ def test_a_review_date_in_the_past_is_a_warning_and_the_page_stays(tmp_path):
 def test_a_link_to_a_missing_page_is_reported(tmp_path):
     write(tmp_path, "one.md", page_text(body="See [the other page](/pages/nowhere) and [self](/pages/one).\n"))
     library = load_library(tmp_path)
-    assert [str(p) for p in library.problems] == ["one.md: links to /pages/nowhere, but there is no page 'nowhere'"]
+    assert [str(p) for p in library.problems] == ["one.md [body]: links to /pages/nowhere, but there is no page 'nowhere'"]

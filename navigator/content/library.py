@@ -128,7 +128,26 @@ def _consistency_problems(meta: dict, body: str, body_line: int, file: str) -> l
                                       "headings with ## instead of #", line=line))
     if not body.strip():
         problems.append(Problem(file, "the page has no text below its details", line=body_line))
+    for match in _UNSAFE.finditer(body):
+        line = body_line + body.count("\n", 0, match.start())
+        problems.append(Problem(file, f"'{match.group(0).strip()}' is not allowed: pages cannot run scripts, "
+                                      "embed other sites or style themselves. Remove it; use markdown "
+                                      "for headings, lists and links", field="body", line=line))
     return problems
+
+
+# Script, embedded content, styles, event handlers and javascript: links. The sanitiser
+# removes them anyway; refusing them tells the editor, rather than silently dropping text.
+_UNSAFE = re.compile(r"<\s*/?\s*(?:script|style|iframe|object|embed|form|input|svg|math)\b[^>]*>?"
+                     r"|\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE)
+
+
+TRANSLATION_LANGUAGES = ("ur", "pl", "ar")
+
+
+def is_translation(file_name: str) -> bool:
+    parts = file_name.split(".")
+    return len(parts) == 3 and parts[1] in TRANSLATION_LANGUAGES and parts[2] == "md"
 
 
 _PAGE_LINK = re.compile(r'href="/pages/([^"#?/]+)')
@@ -142,7 +161,8 @@ def load_library(folder: pathlib.Path, today: datetime.date | None = None) -> Li
     pages: dict[str, Page] = {}
     problems: list[Problem] = []
     digest = hashlib.sha256()
-    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    # slug.ur.md and the like are a page's translations, not pages of their own.
+    files = sorted(p for p in folder.glob("*.md") if not is_translation(p.name)) if folder.is_dir() else []
     if not folder.is_dir():
         problems.append(Problem(str(folder), "the content folder does not exist"))
     declared: set[str] = set()
@@ -176,9 +196,19 @@ def _page_warnings(page: Page, today: datetime.date, page_files: frozenset[str])
     if page.review_by < today:
         problems.append(Problem(file, f"the review date {page.review_by.isoformat()} has passed: "
                                       "check the page and set a new review_by", field="review_by", warning=True))
-    for target in sorted(set(_PAGE_LINK.findall(page.html)) - page_files):
-        problems.append(Problem(file, f"links to /pages/{target}, but there is no page '{target}'"))
+    for target in broken_links(page.html, page_files):
+        problems.append(Problem(file, f"links to /pages/{target}, but there is no page '{target}'", field="body"))
     return problems
+
+
+def page_links(html: str) -> set[str]:
+    """The slugs of the /pages/ links in `html`."""
+    return set(_PAGE_LINK.findall(html))
+
+
+def broken_links(html: str, page_files) -> list[str]:
+    """The slugs of /pages/ links in `html` that name no page file."""
+    return sorted(page_links(html) - set(page_files))
 
 
 def _legible_contact_ids(data: bytes) -> set[str]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, request
 from flask_wtf.csrf import CSRFProtect
 
-from navigator.web import (adviser, api, auth, deadlines, editor, errors, health, i18n, journey, pages, saved,
+from navigator.site import current_site
+from navigator.web import (admin, adviser, api, auth, deadlines, editor, errors, health, i18n, journey, pages, saved,
                            security)
 
 csrf = CSRFProtect()
@@ -14,9 +15,16 @@ csrf = CSRFProtect()
 def init_app(app: Flask) -> None:
     security.init_app(app)
     i18n.init_app(app)
+    app.before_request(editor.room_for_long_pages)  # before CSRF reads the form
     csrf.init_app(app)
     csrf.exempt(api.blueprint)  # JSON API: no cookies are read, so there is nothing to forge
     errors.init_app(app)
     auth.init_app(app)
-    for module in (journey, saved, pages, deadlines, api, health, adviser, editor):
+    for module in (journey, saved, pages, deadlines, api, health, adviser, editor, admin):
         app.register_blueprint(module.blueprint)
+
+    @app.before_request
+    def current_content():
+        # Every worker serves what editors (or git) last saved, within about a second.
+        if request.endpoint != "static":
+            current_site().refresh()

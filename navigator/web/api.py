@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from navigator.flow import AnswerError
 from navigator.site import current_site
 from navigator.web.errors import BadInput
-from navigator.web.pages import search_arguments
+from navigator.web.pages import note_search, search_arguments
 from navigator.web.presenters import explain, pathway_json, question_json
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -73,6 +73,8 @@ def pathway(pathway_id: str):
 def search():
     query, page_number = search_arguments()
     results = current_site().search.search(query, page=page_number)
+    if query and page_number == 1:
+        note_search(query, results.total)
     return jsonify(
         query=results.query,
         total=results.total,

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
 from navigator.site import current_site
-from navigator.store import staff
+from navigator.store import audit, staff
 from navigator.store.throttle import Limit
 
 blueprint = Blueprint("auth", __name__)
@@ -113,6 +113,7 @@ def sign_in():
     _fresh_session()
     member = StaffMember(staff.SignedIn(token=token, user_id=user.id, email=user.email, role=user.role))
     login_user(member)
+    audit.log(site.database, user.email, "sign-in")
     return redirect(next_page or _home_for(member))
 
 
@@ -120,6 +121,7 @@ def sign_in():
 def sign_out():
     if current_user.is_authenticated:
         staff.end_session(current_site().database, current_user.get_id())
+        audit.log(current_site().database, current_user.email, "sign-out")
     logout_user()
     _fresh_session()
     return redirect(url_for("auth.sign_in", signed_out=1))
@@ -129,6 +131,7 @@ def sign_out():
 def sign_out_everywhere():
     if current_user.is_authenticated:
         staff.end_all_sessions(current_site().database, current_user.signed_in.user_id)
+        audit.log(current_site().database, current_user.email, "sign-out-everywhere")
     logout_user()
     _fresh_session()
     return redirect(url_for("auth.sign_in", signed_out=1))

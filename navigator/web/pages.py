@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from navigator.site import current_site
@@ -16,8 +16,13 @@ MAX_QUERY = 200
 
 @blueprint.get("/pages/<slug>")
 def page(slug: str):
-    found = current_site().library.pages.get(slug)
+    site = current_site()
+    found = site.library.pages.get(slug)
     if found is None:
+        from navigator.store import revisions
+        moved = revisions.redirect_for(site.database, slug)
+        if moved and moved in site.library.pages:
+            return redirect(url_for(".page", slug=moved), code=301)
         abort(404)
     return render_template("page.html", page=found)
 
@@ -31,6 +36,12 @@ def pathway(pathway_id: str):
     return render_template("pathway.html", pathway=found,
                            contacts=pathway_contacts(found, site.library),
                            pages=pathway_pages(found, site.library))
+
+
+def note_search(query: str, total: int) -> None:
+    """Count a search that found little, for the editors (no link to who searched)."""
+    from navigator.store import search_misses
+    search_misses.note(current_site().database, query, total)
 
 
 def search_arguments() -> tuple[str, int]:
@@ -49,4 +60,6 @@ def search_arguments() -> tuple[str, int]:
 def search():
     query, page_number = search_arguments()
     results = current_site().search.search(query, page=page_number) if query else None
+    if results is not None and page_number == 1:
+        note_search(query, results.total)
     return render_template("search.html", query=query, results=results, page_number=page_number)

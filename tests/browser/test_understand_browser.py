@@ -43,6 +43,7 @@ def test_a_crisis_message_shows_urgent_help_above_everything_in_each_language(ph
     send(phone, text)
     urgent = phone.locator("#urgent-help")
     urgent.wait_for()
+    phone.wait_for_load_state("load")  # measure once the stylesheets have laid the page out
     assert "999" in urgent.inner_text()
     top_of_urgent = urgent.bounding_box()["y"]
     for other in ["#understood", "#question", ".nav-free-text"]:

@@ -56,14 +56,13 @@ class Site:
             if seen == self._seen:
                 return False
             library = load_library(self.content_dir)
+            if library.fingerprint != self.library.fingerprint:
+                for problem in library.problems:
+                    log.warning("content: %s", problem)
+                self.search.ensure(library)  # if this fails, the next check tries again
+                self.library = library
             self._seen = seen
-            if library.fingerprint == self.library.fingerprint:
-                return False
-            for problem in library.problems:
-                log.warning("content: %s", problem)
-            self.search.ensure(library)
-            self.library = library
-            return True
+            return self.library is library
 
 
 def content_signature(folder: pathlib.Path) -> tuple:

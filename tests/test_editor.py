@@ -187,7 +187,7 @@ def test_a_full_or_read_only_disk_changes_nothing_and_keeps_the_text(site_app, e
 
     def refuse(*_args):
         raise OSError(code, "simulated")
-    monkeypatch.setattr(files.os, "replace", refuse)
+    monkeypatch.setattr(files, "_rename", refuse)
     text = page_text(body="## Kept\n\nWords that must not be lost.\n")
     response = save_raw(editor, slug, text)
     html = response.get_data(as_text=True)

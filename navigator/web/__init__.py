@@ -27,4 +27,7 @@ def init_app(app: Flask) -> None:
     def current_content():
         # Every worker serves what editors (or git) last saved, within about a second.
         if request.endpoint != "static":
-            current_site().refresh()
+            try:
+                current_site().refresh()
+            except Exception:  # a full disk must not stop the site: serve what it had
+                app.logger.exception("could not reload the content; serving the pages already loaded")

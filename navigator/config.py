@@ -51,7 +51,7 @@ def from_environment(instance_path: pathlib.Path, environ=os.environ) -> dict:
         "STAFF_IDLE_MINUTES": float(environ.get("NAVIGATOR_STAFF_IDLE_MINUTES") or 120),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
-        "LANGUAGES": ["en"],
+        "LANGUAGES": ["en", "ur", "pl", "ar"],
         "JSON_SORT_KEYS": False,
     }
 

@@ -19,6 +19,7 @@ import tarfile
 import urllib.request
 
 VERSION = "6.3.0"  # keep in step with govuk-frontend-jinja in pyproject.toml
+STAMP = f"{VERSION} with rtl"  # change to rebuild the assets on every machine
 TARBALL = f"https://registry.npmjs.org/govuk-frontend/-/govuk-frontend-{VERSION}.tgz"
 INTEGRITY = "sha512-cXIQxm5PHCsbic47GXZrVBZhAeeshTLRL6ZBKilLsR6rMCjJuWb7Fruq0VUNMBJFlJk/srsRj/q8d5bM9cgKoA=="
 
@@ -40,6 +41,44 @@ def council_stylesheet(css: str) -> str:
     return css
 
 
+# Properties whose four values run top, right, bottom, left: right and left trade places.
+_FOUR_SIDES = {"margin", "padding", "border-width", "border-color", "border-style", "inset"}
+
+
+def right_to_left(css: str) -> str:
+    """GOV.UK's stylesheet mirrored for Urdu and Arabic, which GOV.UK Frontend does not do.
+
+    Only declarations change, never selectors (a class named text-align-left keeps its
+    name): left and right swap in property names and values, four-value shorthands swap
+    their right and left values, and border-radius its corners. url(...) is left alone.
+    """
+    return re.sub(r"\{([^{}]*)\}", lambda block: "{" + _mirror_block(block.group(1)) + "}", css)
+
+
+def _mirror_block(block: str) -> str:
+    declarations = []
+    for declaration in block.split(";"):
+        name, colon, value = declaration.partition(":")
+        if not colon or "url(" in value:
+            declarations.append(declaration)
+            continue
+        name = _swap_sides(name)
+        important = value.endswith("!important")
+        core = value[: -len("!important")] if important else value
+        parts = core.split()
+        if name.strip() in _FOUR_SIDES and len(parts) == 4:
+            parts = [parts[0], parts[3], parts[2], parts[1]]
+        elif name.strip() == "border-radius" and len(parts) == 4:
+            parts = [parts[1], parts[0], parts[3], parts[2]]
+        core = " ".join(parts) if len(parts) == 4 and name.strip() in _FOUR_SIDES | {"border-radius"} else _swap_sides(core)
+        declarations.append(f"{name}:{core}{'!important' if important else ''}")
+    return ";".join(declarations)
+
+
+def _swap_sides(text: str) -> str:
+    return re.sub(r"\b(left|right)\b", lambda m: "right" if m.group(1) == "left" else "left", text)
+
+
 def verified_tarball() -> bytes:
     with urllib.request.urlopen(TARBALL, timeout=60) as response:
         data = response.read()
@@ -52,17 +91,19 @@ def verified_tarball() -> bytes:
 
 def main() -> None:
     stamp = TARGET / "VERSION"
-    if stamp.exists() and stamp.read_text().strip() == VERSION:
+    if stamp.exists() and stamp.read_text().strip() == STAMP:
         return
     with tarfile.open(fileobj=io.BytesIO(verified_tarball()), mode="r:gz") as archive:
         for member, name in WANTED.items():
             content = archive.extractfile(member).read()
-            if name.endswith(".css"):
-                content = council_stylesheet(content.decode("utf-8")).encode("utf-8")
             destination = TARGET / name
             destination.parent.mkdir(parents=True, exist_ok=True)
+            if name.endswith(".css"):
+                css = council_stylesheet(content.decode("utf-8"))
+                content = css.encode("utf-8")
+                destination.with_name(name.replace(".min.css", ".rtl.min.css")).write_text(right_to_left(css), encoding="utf-8")
             destination.write_bytes(content)
-    stamp.write_text(VERSION + "\n")
+    stamp.write_text(STAMP + "\n")
     print(f"govuk-frontend {VERSION} assets ready in {TARGET.relative_to(ROOT)}")
 
 

@@ -39,6 +39,19 @@ def replay_answers(answers: dict):
     return outcome
 
 
+@blueprint.after_request
+def say_when_a_language_is_unknown(response):
+    """An unknown `lang` gets English and a notice saying so, never an error."""
+    from flask import g
+    unknown = g.get("unknown_language")
+    if unknown and response.is_json and response.status_code < 400:
+        body = response.get_json(silent=True)
+        if isinstance(body, dict) and "notice" not in body:
+            body["notice"] = _("'%(lang)s' is not a language we know; the answer is in English.", lang=unknown)
+            response.set_data(current_app.json.dumps(body))
+    return response
+
+
 @blueprint.get("/questions")
 def questions():
     flow = current_site().flow

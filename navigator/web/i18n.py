@@ -1,21 +1,58 @@
-"""Languages: Flask-Babel, with the reader's choice, then their browser's, then English."""
+"""Languages: the reader's choice (in the address, then kept for the session), then their
+browser's, then English. Every link carries a non-English choice (?lang=ur), so a shared
+link opens in the same language. An unknown language falls back to English and says so.
+"""
 
 from __future__ import annotations
 
-from flask import Flask, g, request, session
+from flask import Flask, g, has_request_context, request, session, url_for
 from flask_babel import Babel
+from werkzeug.exceptions import HTTPException
 
+# Each language named in itself, as the switcher shows it.
+LANGUAGES = {"en": "English", "ur": "اردو", "pl": "Polski", "ar": "العربية"}
 RIGHT_TO_LEFT = {"ar", "ur"}
 # The language a reader chooses -> the locale used for words, dates and numbers.
 # English is British English: "Monday 25 May 2026", not "Monday, May 25, 2026".
 LOCALES = {"en": "en_GB"}
 
 
+def _asked() -> str | None:
+    """The language the request names: ?lang=, or "lang" in a JSON API body."""
+    asked = request.args.get("lang")
+    if asked is None and request.path.startswith("/api/") and request.is_json:
+        try:
+            body = request.get_json(silent=True)
+        except HTTPException:  # too large: the error it answers with is in English
+            body = None
+        if isinstance(body, dict) and isinstance(body.get("lang"), str):
+            asked = body["lang"]
+    return asked
+
+
+def reader_language() -> str:
+    """The reader's language code (en, ur, pl, ar), worked out once a request."""
+    if "language" in g:
+        return g.language
+    known = _languages()
+    asked = _asked()
+    if asked is not None and asked not in known:
+        g.unknown_language = asked[:20]
+    if asked is not None:
+        chosen = asked if asked in known else "en"
+    elif session.get("lang") in known:
+        chosen = session["lang"]
+    else:
+        chosen = request.accept_languages.best_match(known) or "en"
+        if request.accept_languages and chosen == "en" and \
+                not any(value.split("-")[0].lower() == "en" for value, _q in request.accept_languages):
+            g.browser_language_missing = True
+    g.language = chosen
+    return chosen
+
+
 def select_locale() -> str:
-    languages = _languages()
-    chosen = request.args.get("lang") or session.get("lang")
-    if chosen not in languages:
-        chosen = request.accept_languages.best_match(languages) or "en"
+    chosen = reader_language()
     return LOCALES.get(chosen, chosen)
 
 
@@ -29,19 +66,34 @@ def _languages() -> list[str]:
     return current_app.config["LANGUAGES"]
 
 
+def language_links() -> list[dict]:
+    """The switcher: this page in each language (the home page after a form post)."""
+    links = []
+    for code in _languages():
+        if request.method == "GET" and request.endpoint and request.endpoint != "static":
+            arguments = {**request.args.to_dict(), **(request.view_args or {}), "lang": code}
+            url = url_for(request.endpoint, **arguments)
+        else:
+            url = url_for("journey.start", lang=code)
+        links.append({"code": code, "name": LANGUAGES.get(code, code), "url": url,
+                      "current": code == reader_language(), "dir": "rtl" if code in RIGHT_TO_LEFT else "ltr"})
+    return links
+
+
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     # Text from the rules and pages is translated with t(), never _(): Jinja's _() treats
     # every % as a placeholder, and content says things like "59% of plans".
     app.jinja_env.globals["t"] = translate
+    app.jinja_env.globals["language_links"] = language_links
 
     @app.context_processor
     def language():
-        from flask_babel import get_locale
-        locale = get_locale()
-        code = locale.language if locale else "en"
-        return {"lang": str(locale).replace("_", "-") if locale else "en",
-                "text_direction": "rtl" if code in RIGHT_TO_LEFT else "ltr"}
+        code = reader_language()
+        return {"lang": "en-GB" if code == "en" else code,
+                "text_direction": "rtl" if code in RIGHT_TO_LEFT else "ltr",
+                "unknown_language": g.get("unknown_language"),
+                "browser_language_missing": g.get("browser_language_missing", False)}
 
     @app.before_request
     def remember_choice():
@@ -49,3 +101,12 @@ def init_app(app: Flask) -> None:
         if chosen in _languages() and session.get("lang") != chosen:
             session["lang"] = chosen
         g.setdefault("notices", [])
+
+    @app.url_defaults
+    def keep_language(endpoint, values):
+        # Links and forms carry the reader's language, so a copied link keeps it.
+        if endpoint == "static" or "lang" in values or not has_request_context():
+            return
+        code = reader_language()
+        if code != "en":
+            values["lang"] = code

@@ -76,6 +76,21 @@ class Page:
 
 
 @dataclasses.dataclass(frozen=True)
+class Translation:
+    """A page's words in another language; everything else comes from the English page."""
+    lang: str
+    name: str
+    description: str
+    html: str
+    made_from: str      # the English version it was translated from (12 characters)
+    current: bool       # False when the English page has changed since
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.html)
+
+
+@dataclasses.dataclass(frozen=True)
 class Library:
     """Every valid page, by slug, plus the problems of those that were skipped."""
     pages: dict[str, Page]
@@ -83,6 +98,16 @@ class Library:
     fingerprint: str
     page_files: frozenset[str]  # slugs of every page file present, valid or not
     declared_contact_ids: frozenset[str] = frozenset()  # including those on skipped pages
+    translations: dict[str, dict[str, Translation]] = dataclasses.field(default_factory=dict)
+    versions: dict[str, str] = dataclasses.field(default_factory=dict)  # slug -> sha256 of its file
+
+    def translated(self, page: Page, lang: str) -> tuple[Page, Translation | None]:
+        """The page in `lang` where a translation exists (its words, the English details)."""
+        translation = self.translations.get(page.slug, {}).get(lang)
+        if translation is None:
+            return page, None
+        return dataclasses.replace(page, name=translation.name, description=translation.description,
+                                   html=translation.html), translation
 
     @property
     def contacts(self) -> dict[str, Contact]:
@@ -166,14 +191,29 @@ def load_library(folder: pathlib.Path, today: datetime.date | None = None) -> Li
     if not folder.is_dir():
         problems.append(Problem(str(folder), "the content folder does not exist"))
     declared: set[str] = set()
+    versions: dict[str, str] = {}
     for path in files:
         data = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + data + b"\0")
+        versions[path.stem] = hashlib.sha256(data).hexdigest()
         try:
             pages[path.stem] = _read(path, data)
         except ProblemError as error:
             problems.extend(error.problems)
             declared |= _legible_contact_ids(data)
+    translations: dict[str, dict[str, Translation]] = {}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if not is_translation(path.name):
+            continue
+        data = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + data + b"\0")
+        slug, lang, _md = path.name.split(".")
+        try:
+            translation = _read_translation(path, data, lang, versions.get(slug))
+        except ProblemError as error:
+            problems.extend(error.problems)
+            continue
+        translations.setdefault(slug, {})[lang] = translation
     contact_owners: dict[str, str] = {}
     for page in pages.values():
         for contact in page.contacts:
@@ -187,7 +227,8 @@ def load_library(folder: pathlib.Path, today: datetime.date | None = None) -> Li
     for page in pages.values():
         problems += _page_warnings(page, today, page_files)
     return Library(pages=pages, problems=tuple(problems), fingerprint=digest.hexdigest(),
-                   page_files=page_files, declared_contact_ids=frozenset(declared))
+                   page_files=page_files, declared_contact_ids=frozenset(declared),
+                   translations=translations, versions=versions)
 
 
 def _page_warnings(page: Page, today: datetime.date, page_files: frozenset[str]) -> list[Problem]:
@@ -220,6 +261,25 @@ def _legible_contact_ids(data: bytes) -> set[str]:
     contacts = meta.get("contacts")
     return {c["id"] for c in contacts if isinstance(c, dict) and isinstance(c.get("id"), str)} \
         if isinstance(contacts, list) else set()
+
+
+def _read_translation(path: pathlib.Path, data: bytes, lang: str, english_version: str | None) -> Translation:
+    file = path.name
+    if english_version is None:
+        raise ProblemError([Problem(file, f"there is no English page {path.name.split('.')[0]}.md for "
+                                          "this to be a translation of")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProblemError([Problem(file, "the file is not saved as UTF-8 text; save it again as UTF-8")]) from None
+    meta, body, body_line = frontmatter.split(text, file)
+    problems = schema_problems(meta, schema.TRANSLATION, file)
+    problems += [p for p in _consistency_problems({}, body, body_line, file)]
+    if problems:
+        raise ProblemError(problems)
+    return Translation(lang=lang, name=meta["name"].strip(), description=meta["description"].strip(),
+                       html=render_markdown(body), made_from=meta["translation_of"],
+                       current=english_version.startswith(meta["translation_of"]))
 
 
 def _read(path: pathlib.Path, data: bytes) -> Page:

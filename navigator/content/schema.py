@@ -84,3 +84,20 @@ PAGE = {
         "sensitive": {"type": "boolean"},
     },
 }
+
+# A page's translation (slug.ur.md beside slug.md): the words only. Contacts, sources, ages
+# and dates come from the English page, so a phone number is only ever kept in one place.
+TRANSLATION = {
+    "type": "object",
+    "required": ["translation_of", "name", "description"],
+    "additionalProperties": False,
+    "properties": {
+        # The first 12 characters of the English file's version (the editor's desk shows
+        # it) when the translation was made: a different one means the English has changed.
+        "translation_of": {"type": "string", "pattern": r"^[0-9a-f]{12}$",
+                           "errorMessage": "should be the first 12 characters of the English page's "
+                                           "version, as the editor's desk shows it"},
+        "name": {"type": "string", "minLength": 1, "maxLength": 200},
+        "description": {"type": "string", "minLength": 1, "maxLength": 600},
+    },
+}

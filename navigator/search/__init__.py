@@ -25,10 +25,11 @@ class Results:
     total: int
     hits: tuple[Hit, ...]
     suggestion: str | None = None  # a spelling correction worth offering
+    language: str = "en"           # the language of the pages found (English when none in the reader's)
 
 
 class SearchIndex(Protocol):
-    def search(self, query: str, page: int = 1, per_page: int = 10) -> Results: ...
+    def search(self, query: str, page: int = 1, per_page: int = 10, lang: str = "en") -> Results: ...
 
     def document_count(self) -> int: ...
 

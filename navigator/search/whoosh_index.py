@@ -21,19 +21,22 @@ import threading
 import filelock
 from markupsafe import Markup
 from whoosh import highlight, index, qparser
+from whoosh import query as wquery
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
 from navigator.search import Hit, Results
 
-SCHEMA_VERSION = "2"  # change when the schema changes, so old indexes are rebuilt
+SCHEMA_VERSION = "3"  # change when the schema changes, so old indexes are rebuilt
 MAX_QUERY_LENGTH = 200
 
 
 def _schema() -> Schema:
     analyzer = StemmingAnalyzer()
     return Schema(
-        slug=ID(stored=True, unique=True),
+        key=ID(unique=True),           # slug:lang
+        slug=ID(stored=True),
+        lang=ID(stored=True),          # en, or the language of a page's translation
         title=TEXT(stored=True, analyzer=analyzer, field_boost=3.0),
         summary=TEXT(stored=True, analyzer=analyzer, field_boost=2.0),
         body=TEXT(stored=True, analyzer=analyzer),
@@ -77,9 +80,13 @@ class WhooshSearch:
             ix = index.create_in(str(building), _schema())
             with ix.writer() as writer:
                 for page in library.pages.values():
-                    writer.add_document(slug=page.slug, title=page.name, summary=page.description,
-                                        body=page.text, needs=",".join(page.needs),
+                    writer.add_document(key=f"{page.slug}:en", slug=page.slug, lang="en", title=page.name,
+                                        summary=page.description, body=page.text, needs=",".join(page.needs),
                                         words=" ".join([page.name, page.description, page.text]))
+                    for lang, words in library.translations.get(page.slug, {}).items():
+                        writer.add_document(key=f"{page.slug}:{lang}", slug=page.slug, lang=lang, title=words.name,
+                                            summary=words.description, body=words.text, needs=",".join(page.needs),
+                                            words=" ".join([words.name, words.description, words.text]))
             os.rename(building, self.folder / name)
         finally:
             shutil.rmtree(building, ignore_errors=True)
@@ -120,10 +127,17 @@ class WhooshSearch:
     def document_count(self) -> int:
         return self._searcher().doc_count()
 
-    def search(self, query: str, page: int = 1, per_page: int = 10) -> Results:
+    def search(self, query: str, page: int = 1, per_page: int = 10, lang: str = "en") -> Results:
+        """Pages in `lang` that match; where none do, the English pages that do."""
         query = " ".join(query.split())[:MAX_QUERY_LENGTH]
         if not query:
-            return Results(query="", total=0, hits=())
+            return Results(query="", total=0, hits=(), language=lang)
+        results = self._search(query, page, per_page, lang)
+        if lang != "en" and results.total == 0:
+            results = self._search(query, page, per_page, "en")
+        return results
+
+    def _search(self, query: str, page: int, per_page: int, lang: str) -> Results:
         searcher = self._searcher()
         parser = qparser.MultifieldParser(["title", "summary", "body"], searcher.schema,
                                           group=qparser.OrGroup.factory(0.9))
@@ -132,7 +146,8 @@ class WhooshSearch:
                        qparser.BoostPlugin):
             parser.remove_plugin_class(plugin)
         parsed = parser.parse(query)
-        results = searcher.search_page(parsed, max(page, 1), pagelen=per_page, terms=True)
+        results = searcher.search_page(parsed, max(page, 1), pagelen=per_page, terms=True,
+                                       filter=wquery.Term("lang", lang))
         results.results.fragmenter = highlight.ContextFragmenter(maxchars=200, surround=60)
         results.results.formatter = _MarkFormatter()
         hits = []
@@ -140,7 +155,7 @@ class WhooshSearch:
             snippet = hit.highlights("body") or hit.highlights("summary") or _escaped(hit["summary"])
             hits.append(Hit(slug=hit["slug"], title=hit["title"], snippet=Markup(snippet)))
         return Results(query=query, total=results.total, hits=tuple(hits),
-                       suggestion=self._suggestion(searcher, query))
+                       suggestion=self._suggestion(searcher, query), language=lang)
 
     @staticmethod
     def _suggestion(searcher, query: str) -> str | None:

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from navigator.flow import AnswerError
 from navigator.site import current_site
 from navigator.web.errors import BadInput
+from navigator.web.i18n import reader_language
 from navigator.web.pages import note_search, search_arguments
 from navigator.web.presenters import explain, pathway_json, question_json
 
@@ -85,7 +86,7 @@ def pathway(pathway_id: str):
 @blueprint.get("/search")
 def search():
     query, page_number = search_arguments()
-    results = current_site().search.search(query, page=page_number)
+    results = current_site().search.search(query, page=page_number, lang=reader_language())
     if query and page_number == 1:
         note_search(query, results.total)
     return jsonify(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
-from navigator.content import files
 from navigator.content.library import TRANSLATION_LANGUAGES, broken_links
 
 REVIEW_SOON = datetime.timedelta(days=30)
@@ -59,7 +58,7 @@ def desk_rows(site, today: datetime.date | None = None) -> list[DeskRow]:
             flags.add("problems")
         if page.slug not in linked:
             flags.add("unlinked")
-        translations = _translations(site.content_dir, page.slug)
+        translations = _translations(library, page.slug)
         if any(state != "current" for state in translations.values()):
             flags.add("untranslated")
         rows.append(DeskRow(page.slug, page.name, page.review_by, flags, problems, unverified, translations))
@@ -77,23 +76,11 @@ def _verified_lately(verified, today: datetime.date) -> bool:
         return False
 
 
-def _translations(folder, slug: str) -> dict[str, str]:
-    """Each language's translation of a page: missing, older than the English, or current.
-
-    A translation names the version of the English it was made from (`translation_of:`,
-    the first 12 characters of the English file's version); a different one is older.
-    """
-    english = files.read(folder, slug)
-    states = {}
-    for lang in TRANSLATION_LANGUAGES:
-        path = folder / f"{slug}.{lang}.md"
-        if not path.exists():
-            states[lang] = "missing"
-            continue
-        made_from = next((line.split(":", 1)[1].strip().strip("'\"") for line in path.read_text("utf-8").splitlines()
-                          if line.startswith("translation_of:")), "")
-        states[lang] = "current" if english and english.version.startswith(made_from or "-") else "older"
-    return states
+def _translations(library, slug: str) -> dict[str, str]:
+    """Each language's translation of a page: missing, older than the English, or current."""
+    found = library.translations.get(slug, {})
+    return {lang: ("missing" if lang not in found else "current" if found[lang].current else "older")
+            for lang in TRANSLATION_LANGUAGES}
 
 
 def sort_and_filter(rows: list[DeskRow], show: str, order: str) -> list[DeskRow]:

@@ -90,7 +90,7 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def language():
         code = reader_language()
-        return {"lang": "en-GB" if code == "en" else code,
+        return {"lang": "en-GB" if code == "en" else code, "lang_code": code,
                 "text_direction": "rtl" if code in RIGHT_TO_LEFT else "ltr",
                 "unknown_language": g.get("unknown_language"),
                 "browser_language_missing": g.get("browser_language_missing", False)}

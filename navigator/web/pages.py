@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 
 from navigator.site import current_site
 from navigator.web.errors import BadInput
+from navigator.web.i18n import LANGUAGES, reader_language
 from navigator.web.presenters import pathway_contacts, pathway_pages
 
 blueprint = Blueprint("pages", __name__)
@@ -24,7 +25,11 @@ def page(slug: str):
         if moved and moved in site.library.pages:
             return redirect(url_for(".page", slug=moved), code=301)
         abort(404)
-    return render_template("page.html", page=found)
+    lang = reader_language()
+    shown, translation = site.library.translated(found, lang)
+    return render_template("page.html", page=shown, translation=translation,
+                           untranslated=lang != "en" and translation is None,
+                           language_name=LANGUAGES.get(lang, lang))
 
 
 @blueprint.get("/pathways/<pathway_id>")
@@ -59,7 +64,7 @@ def search_arguments() -> tuple[str, int]:
 @blueprint.get("/search")
 def search():
     query, page_number = search_arguments()
-    results = current_site().search.search(query, page=page_number) if query else None
+    results = current_site().search.search(query, page=page_number, lang=reader_language()) if query else None
     if results is not None and page_number == 1:
         note_search(query, results.total)
     return render_template("search.html", query=query, results=results, page_number=page_number)

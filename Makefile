@@ -49,8 +49,9 @@ translations-update: | $(INSTALLED) ## extract every string to translations/mess
 run: install ## serve the navigator on http://127.0.0.1:$(PORT)
 	$(BIN)/flask --app navigator run --host 127.0.0.1 --port $(PORT)
 
-browser: ## install Debian's chromium for the browser tests, when missing
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+browser: ## install Debian's chromium (and fonts for Urdu and Arabic) for the browser tests, when missing
+	@command -v chromium >/dev/null 2>&1 && [ -f /usr/share/fonts/truetype/noto/NotoNastaliqUrdu-Regular.ttf ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null)
 
 test: install browser ## install what is needed, then run every test
 	$(BIN)/navigator check

@@ -146,15 +146,17 @@ class WhooshSearch:
                        qparser.BoostPlugin):
             parser.remove_plugin_class(plugin)
         parsed = parser.parse(query)
-        results = searcher.search_page(parsed, max(page, 1), pagelen=per_page, terms=True,
-                                       filter=wquery.Term("lang", lang))
+        only = wquery.Term("lang", lang)
+        results = searcher.search_page(parsed, max(page, 1), pagelen=per_page, terms=True, filter=only)
+        # With terms=True and a filter, Whoosh counts matches the filter removed: count apart.
+        total = len(searcher.search(parsed, filter=only, limit=1))
         results.results.fragmenter = highlight.ContextFragmenter(maxchars=200, surround=60)
         results.results.formatter = _MarkFormatter()
         hits = []
         for hit in results:
             snippet = hit.highlights("body") or hit.highlights("summary") or _escaped(hit["summary"])
             hits.append(Hit(slug=hit["slug"], title=hit["title"], snippet=Markup(snippet)))
-        return Results(query=query, total=results.total, hits=tuple(hits),
+        return Results(query=query, total=total, hits=tuple(hits),
                        suggestion=self._suggestion(searcher, query), language=lang)
 
     @staticmethod

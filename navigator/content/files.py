@@ -9,6 +9,7 @@ new, never half of each, even if the disk fills or the power goes.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import hashlib
@@ -78,8 +79,16 @@ class Pages:
     def __init__(self, folder: pathlib.Path):
         self.folder = pathlib.Path(folder)
 
-    def _lock(self):
-        return filelock.FileLock(str(self.folder / LOCK_NAME), timeout=30)
+    @contextlib.contextmanager
+    def _changing(self):
+        """Hold the folder's lock; a disk that refuses becomes a SaveError saying why."""
+        try:
+            with filelock.FileLock(str(self.folder / LOCK_NAME), timeout=30):
+                yield
+        except filelock.Timeout:
+            raise SaveError("busy", "another save held the lock for 30 seconds") from None
+        except OSError as error:
+            raise _save_error(error) from None
 
     def _guarded(self, slug: str, expected: str | None) -> PageFile | None:
         current = read(self.folder, slug)
@@ -89,41 +98,26 @@ class Pages:
 
     def save(self, slug: str, text: str, expected: str | None) -> PageFile:
         """Write `text` as the page; `expected` None means the page must not exist yet."""
-        try:
-            with self._lock():
-                self._guarded(slug, expected)
-                _atomic_write(path_of(self.folder, slug), text)
-        except filelock.Timeout:
-            raise SaveError("busy", "another save held the lock for 30 seconds") from None
-        except OSError as error:
-            raise _save_error(error) from None
+        with self._changing():
+            self._guarded(slug, expected)
+            _atomic_write(path_of(self.folder, slug), text)
         return PageFile(slug=slug, text=text, version=version_of(text))
 
     def delete(self, slug: str, expected: str) -> PageFile:
-        try:
-            with self._lock():
-                current = self._guarded(slug, expected)
-                os.remove(path_of(self.folder, slug))
-                _sync_folder(self.folder)
-        except filelock.Timeout:
-            raise SaveError("busy", "another save held the lock for 30 seconds") from None
-        except OSError as error:
-            raise _save_error(error) from None
+        with self._changing():
+            current = self._guarded(slug, expected)
+            os.remove(path_of(self.folder, slug))
+            _sync_folder(self.folder)
         return current
 
     def rename(self, slug: str, new_slug: str, expected: str) -> PageFile:
         """Move a page to a new name (which must be free); returns the moved file."""
-        try:
-            with self._lock():
-                current = self._guarded(slug, expected)
-                self._guarded(new_slug, None)
-                _atomic_write(path_of(self.folder, new_slug), current.text)
-                os.remove(path_of(self.folder, slug))
-                _sync_folder(self.folder)
-        except filelock.Timeout:
-            raise SaveError("busy", "another save held the lock for 30 seconds") from None
-        except OSError as error:
-            raise _save_error(error) from None
+        with self._changing():
+            current = self._guarded(slug, expected)
+            self._guarded(new_slug, None)
+            _atomic_write(path_of(self.folder, new_slug), current.text)
+            os.remove(path_of(self.folder, slug))
+            _sync_folder(self.folder)
         return PageFile(slug=new_slug, text=current.text, version=current.version)
 
 

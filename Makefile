@@ -41,7 +41,7 @@ translations-update: | $(INSTALLED) ## extract every string to translations/mess
 	$(BIN)/pybabel extract -F babel.cfg -c Translators: --project navigator -o $(POT) .
 	$(BIN)/python -m navigator.translation_check --mark $(POT)
 	for lang in $(LANGUAGES); do \
-	  $(BIN)/pybabel update -i $(POT) -d translations -l $$lang --init-missing --no-fuzzy-matching || exit 1; \
+	  $(BIN)/pybabel update -i $(POT) -d translations -l $$lang --init-missing --no-fuzzy-matching --ignore-obsolete || exit 1; \
 	done
 	$(BIN)/python -m navigator.translation_check --mark $(LANGUAGES:%=translations/%/LC_MESSAGES/messages.po)
 	$(BIN)/python -m navigator.translation_check --summary

@@ -67,3 +67,22 @@ def test_a_link_to_a_missing_page_fails_the_check(copied_content, copied_rules):
     result = run_check(copied_content, copied_rules)
     assert result.exit_code == 1
     assert "linking-page.md [body]: links to /pages/not-a-page, but there is no page 'not-a-page'" in result.output
+
+
+def test_a_catalog_with_a_broken_placeholder_fails_the_check_naming_it(copied_content, copied_rules, tmp_path):
+    import shutil
+
+    from navigator.config import PROJECT_ROOT
+    catalogs = tmp_path / "translations"
+    shutil.copytree(PROJECT_ROOT / "translations", catalogs)
+    polish = catalogs / "pl" / "LC_MESSAGES" / "messages.po"
+    text = polish.read_text(encoding="utf-8")
+    english = 'msgid "Search for something shorter: at most %(max)d characters."\nmsgstr "'
+    start = text.index(english) + len(english)
+    end = text.index('"', start)
+    polish.write_text(text[:start] + text[start:end].replace("%(max)d", "%(maks)d") + text[end:], encoding="utf-8")
+    result = CliRunner().invoke(check_command, ["--content", str(copied_content), "--rules", str(copied_rules),
+                                                "--translations", str(catalogs)])
+    assert result.exit_code == 1
+    assert "pl/LC_MESSAGES/messages.po" in result.output and "not in the English: %(maks)" in result.output
+    assert "Search for something shorter" in result.output and "1 problem found" in result.output

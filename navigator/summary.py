@@ -29,26 +29,31 @@ class CallSummary:
 
 def case_note(summary: CallSummary, today: datetime.date, translate: Callable[[str], str] = str,
               format_date: Callable[[datetime.date], str] = lambda d: d.strftime("%A %d %B %Y")) -> str:
-    _ = translate
-    lines = [f"{_('SEND navigator summary')}, {format_date(today)}", ""]
+    def _(message: str, **values) -> str:
+        # The English is the msgid; placeholders are filled after translating.
+        return translate(message) % values if values else translate(message)
+
+    lines = [_("SEND navigator summary, %(date)s", date=format_date(today)), ""]
 
     lines.append(_("What we know"))
-    lines += [f"- {question} {answer}" for question, answer in summary.answered] or [f"- {_('No answers yet.')}"]
+    nothing = _("No answers yet.")
+    lines += [f"- {question} {answer}" for question, answer in summary.answered] or [f"- {nothing}"]
 
     lines += ["", _("Pathways, most useful first")]
     if not summary.pathways:
-        lines.append(f"- {_('None yet: the questions are not finished.')}")
+        unfinished = _("None yet: the questions are not finished.")
+        lines.append(f"- {unfinished}")
     for number, pathway in enumerate(summary.pathways, 1):
-        lines.append(f"{number}. {_(pathway.title)}")
+        lines.append(f"{number}. {translate(pathway.title)}")
         for step in pathway.steps:
-            timescale = f" ({_(step.timescale.text)})" if step.timescale else ""
-            lines.append(f"   - {_(step.title)}{timescale}")
+            timescale = f" ({translate(step.timescale.text)})" if step.timescale else ""
+            lines.append(f"   - {translate(step.title)}{timescale}")
 
     if summary.deadlines and summary.key_date:
         event, on = summary.key_date
-        lines += ["", f"{_('Key dates')}: {event}, {format_date(on)}"]
+        lines += ["", _("Key dates: %(event)s, %(date)s", event=event, date=format_date(on))]
         for deadline in summary.deadlines:
-            lines.append(f"- {format_date(deadline.date)}: {_(deadline.title)} [{deadline.source}]")
+            lines.append(f"- {format_date(deadline.date)}: {translate(deadline.title)} [{deadline.source}]")
 
     if summary.contacts:
         lines += ["", _("Contacts")]
@@ -57,8 +62,9 @@ def case_note(summary: CallSummary, today: datetime.date, translate: Callable[[s
             lines.append(f"- {contact.name}" + (f": {', '.join(details)}" if details else ""))
 
     if summary.code:
-        lines += ["", f"{_('Shared with the family as reference code')} {summary.code}"
-                      + (f" ({_('until')} {format_date(summary.expires)})" if summary.expires else "")]
+        lines += ["", _("Shared with the family as reference code %(code)s (until %(date)s)", code=summary.code,
+                        date=format_date(summary.expires)) if summary.expires
+                  else _("Shared with the family as reference code %(code)s", code=summary.code)]
     return "\n".join(lines) + "\n"
 
 

@@ -36,6 +36,7 @@ def test_a_summary_lists_answers_pathways_steps_dates_contacts_and_the_code():
 
 def test_an_unfinished_call_says_so_and_translates_its_headings():
     note = case_note(CallSummary(answered=[], pathways=[], contacts=[]), today=dt.date(2026, 1, 6),
-                     translate=lambda text: text.upper(), format_date=dt.date.isoformat)
-    assert "NO ANSWERS YET." in note and "NONE YET: THE QUESTIONS ARE NOT FINISHED." in note
-    assert "Key dates" not in note and "KEY DATES" not in note
+                     translate=lambda text: f"«{text}»", format_date=dt.date.isoformat)
+    assert note.splitlines()[0] == "«SEND navigator summary, 2026-01-06»", "placeholders filled after translating"
+    assert "- «No answers yet.»" in note and "- «None yet: the questions are not finished.»" in note
+    assert "Key dates" not in note

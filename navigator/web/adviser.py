@@ -27,6 +27,7 @@ from navigator.web.auth import require
 from navigator.web.pages import MAX_QUERY
 from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages
 from navigator.web.saved import shared_view
+from navigator.web.i18n import translate
 from navigator.web.understanding import merge_understood
 
 blueprint = Blueprint("adviser", __name__, url_prefix="/adviser")
@@ -102,7 +103,7 @@ def _screen(errors=None, typed=None, date_error=None, query="", notices=(), stat
                     pathways=pathways, contacts=contacts, deadlines=found,
                     key_date=(events.get(call.get("event"), ""), deadline_rules.parse_date(call["date"])) if found else None,
                     code=shared["code"] if shared else None, expires=shared["expires"] if shared else None),
-        today=datetime.date.today(), translate=_, format_date=lambda d: format_date(d, "full"))
+        today=datetime.date.today(), translate=translate, format_date=lambda d: format_date(d, "full"))
     context = dict(
         rows=rows, errors=errors or {}, outcome=outcome, events=events, call=call, deadlines=found,
         date_error=date_error or key_date_error, summary=summary, shared=shared, query=query,

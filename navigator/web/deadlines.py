@@ -55,7 +55,8 @@ def calendar_file():
         entry.add("dtstart", deadline.date)
         entry.add("dtend", deadline.date + datetime.timedelta(days=1))
         entry.add("summary", _(deadline.title))
-        entry.add("description", f"{_(deadline.rule)}. {_('Source')}: {deadline.source}")
+        source = _("Source")
+        entry.add("description", f"{_(deadline.rule)}. {source}: {deadline.source}")
         calendar.add_component(entry)
     return Response(calendar.to_ical(), mimetype="text/calendar",
                     headers={"Content-Disposition": "attachment; filename=send-deadlines.ics"})

@@ -78,7 +78,7 @@ def _form_context(slug: str | None, text: str, version: str, *, problems=(), raw
     field_errors: dict[str, list[str]] = {}
     for problem in problems:
         target = "text" if parsed is None else field_id(problem.field)
-        where = f" ({_('line %(line)d', line=problem.line)})" if problem.line and parsed is None else ""
+        where = " (" + _("line %(line)d", line=problem.line) + ")" if problem.line and parsed is None else ""
         field_errors.setdefault(target, []).append(
             (f"{problem.field}: " if problem.field and parsed is not None and "-" in target else "") + problem.message + where)
     summary = [{"text": message, "href": f"#{target}"} for target, messages in field_errors.items() for message in messages]

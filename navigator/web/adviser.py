@@ -11,8 +11,6 @@ family's; nothing about the caller is stored unless the adviser shares a code.
 from __future__ import annotations
 
 import datetime
-import html
-import re
 
 from flask import (Blueprint, current_app, jsonify, redirect, render_template, request, session,
                    url_for)
@@ -20,6 +18,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from navigator import deadlines as deadline_rules
+from navigator.content.render import plain_text
 from navigator.flow import AnswerError
 from navigator.site import current_site
 from navigator.summary import CallSummary, case_note
@@ -204,7 +203,7 @@ def _search(query: str) -> list[dict]:
                 "snippet": _(p.summary)} for p in _matching_pathways(query)]
     for hit in site.search.search(query, per_page=SEARCH_LIMIT).hits:
         results.append({"kind": _("Page"), "title": hit.title, "url": url_for("pages.page", slug=hit.slug),
-                        "snippet": _plain(str(hit.snippet))})
+                        "snippet": plain_text(str(hit.snippet))})  # the live list shows text only
     return results[:SEARCH_LIMIT * 2]
 
 
@@ -223,8 +222,3 @@ def _matching_pathways(query: str) -> list:
         if pathway is not None and pathway not in found:
             found.append(pathway)
     return found[:SEARCH_LIMIT]
-
-
-def _plain(snippet_html: str) -> str:
-    """Search snippets carry <mark> tags; the live list shows text only."""
-    return html.unescape(re.sub(r"<[^>]+>", "", snippet_html))

@@ -128,3 +128,49 @@ def test_a_link_to_a_missing_page_is_reported(tmp_path):
     write(tmp_path, "one.md", page_text(body="See [the other page](/pages/nowhere) and [self](/pages/one).\n"))
     library = load_library(tmp_path)
     assert [str(p) for p in library.problems] == ["one.md [body]: links to /pages/nowhere, but there is no page 'nowhere'"]
+
+
+def _translation(english_path, **extra):
+    import hashlib
+
+    import yaml
+    meta = {"translation_of": hashlib.sha256(english_path.read_bytes()).hexdigest()[:12],
+            "name": "Przykładowa usługa", "description": "Co robi usługa.", **extra}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n## Co robi\n\nPomaga rodzinom.\n"
+
+
+def test_a_translation_gives_the_words_and_the_english_page_the_numbers(tmp_path):
+    english = write(tmp_path, "service.md", page_text())
+    write(tmp_path, "service.pl.md", _translation(english, contacts={"example": {"name": "Przykładowa infolinia"}}))
+    library = load_library(tmp_path)
+    assert not library.problems and set(library.pages) == {"service"}, "a translation is not a page of its own"
+    page, words = library.translated(library.pages["service"], "pl")
+    assert page.name == "Przykładowa usługa" and "Pomaga rodzinom" in page.html and words.current
+    assert page.contacts[0].name == "Przykładowa infolinia" and page.contacts[0].phone == "0161 912 1053"
+    assert library.contacts_in("pl")["example"].name == "Przykładowa infolinia"
+    assert library.contacts_in("ur")["example"].name == "Example helpline", "no Urdu: the English words"
+
+
+def test_a_translation_of_an_older_english_page_says_so(tmp_path):
+    english = write(tmp_path, "service.md", page_text())
+    write(tmp_path, "service.pl.md", _translation(english))
+    english.write_text(page_text(description="Changed since."))
+    assert load_library(tmp_path).translations["service"]["pl"].current is False
+
+
+@pytest.mark.parametrize("text, words", [
+    ("---\nname: Bez wersji\ndescription: Opis.\n---\n\nTekst.\n", "translation_of"),
+    (None, "there is no contact 'nobody'"),
+    ("---\ntranslation_of: abcdefabcdef\nname: X\ndescription: Y\ncontacts:\n  example: {phone: '0800 000 000'}\n---\n\nTekst.\n", "contacts"),
+])
+def test_a_broken_translation_is_reported_and_the_english_page_still_shown(tmp_path, text, words):
+    english = write(tmp_path, "service.md", page_text())
+    write(tmp_path, "service.pl.md", text or _translation(english, contacts={"nobody": {"name": "Nikt"}}))
+    library = load_library(tmp_path)
+    assert "service" in library.pages
+    assert any(p.file == "service.pl.md" and words in str(p) for p in library.problems), library.problems
+
+
+def test_a_translation_without_its_english_page_is_reported(tmp_path):
+    write(tmp_path, "orphan.ur.md", "---\ntranslation_of: abcdefabcdef\nname: X\ndescription: Y\n---\n\nText.\n")
+    assert "there is no English page orphan.md" in str(load_library(tmp_path).problems)

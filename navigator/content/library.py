@@ -84,6 +84,7 @@ class Translation:
     html: str
     made_from: str      # the English version it was translated from (12 characters)
     current: bool       # False when the English page has changed since
+    contacts: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)  # id -> words
 
     @property
     def text(self) -> str:
@@ -107,7 +108,20 @@ class Library:
         if translation is None:
             return page, None
         return dataclasses.replace(page, name=translation.name, description=translation.description,
-                                   html=translation.html), translation
+                                   html=translation.html, contacts=tuple(self._contact_in(c, lang) for c in page.contacts)
+                                   ), translation
+
+    def contacts_in(self, lang: str) -> dict[str, Contact]:
+        """Every contact, with its words (name, hours, what is not known) in `lang` where a
+        translation gives them; numbers and addresses are always the English page's."""
+        if lang == "en":
+            return self.contacts
+        return {c.id: self._contact_in(c, lang) for page in self.pages.values() for c in page.contacts}
+
+    def _contact_in(self, contact: Contact, lang: str) -> Contact:
+        words = self.translations.get(contact.page_slug, {}).get(lang)
+        override = words.contacts.get(contact.id) if words else None
+        return dataclasses.replace(contact, **override) if override else contact
 
     @property
     def contacts(self) -> dict[str, Contact]:
@@ -213,6 +227,10 @@ def load_library(folder: pathlib.Path, today: datetime.date | None = None) -> Li
         except ProblemError as error:
             problems.extend(error.problems)
             continue
+        known = {c.id for c in pages[slug].contacts} if slug in pages else set()
+        for contact_id in sorted(set(translation.contacts) - known):
+            problems.append(Problem(path.name, f"there is no contact '{contact_id}' on {slug}.md to translate",
+                                    field=f"contacts.{contact_id}"))
         translations.setdefault(slug, {})[lang] = translation
     contact_owners: dict[str, str] = {}
     for page in pages.values():
@@ -279,7 +297,8 @@ def _read_translation(path: pathlib.Path, data: bytes, lang: str, english_versio
         raise ProblemError(problems)
     return Translation(lang=lang, name=meta["name"].strip(), description=meta["description"].strip(),
                        html=render_markdown(body), made_from=meta["translation_of"],
-                       current=english_version.startswith(meta["translation_of"]))
+                       current=english_version.startswith(meta["translation_of"]),
+                       contacts=meta.get("contacts") or {})
 
 
 def _read(path: pathlib.Path, data: bytes) -> Page:

@@ -99,5 +99,10 @@ TRANSLATION = {
                                            "version, as the editor's desk shows it"},
         "name": {"type": "string", "minLength": 1, "maxLength": 200},
         "description": {"type": "string", "minLength": 1, "maxLength": 600},
+        # The words of the English page's contacts, by contact id: never a number or address.
+        "contacts": {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": False,
+            "properties": {key: {"type": "string", "minLength": 1} for key in ("name", "text", "hours", "missing")},
+            "errorMessage": "should give a contact's name, text, hours or missing, in words only"}},
     },
 }

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from navigator.flow import AnswerError, Outcome, Question
 from navigator.site import current_site
 from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages
+from navigator.web.i18n import reader_language
 from navigator.web.saved import shared_view
 from navigator.web.understanding import merge_understood, understood_items
 
@@ -61,7 +62,8 @@ def _render(outcome: Outcome, *, editing: Question | None = None, error: str | N
         urgent=urgent,
         urgent_contacts=pathway_contacts(urgent_help, site.library) if urgent and urgent_help else [],
         understood=understood_items(understood, site) if understood else None,
-        understood_pages=[site.library.pages[s] for s in (understood or {}).get("pages", []) if s in site.library.pages],
+        understood_pages=[site.library.translated(site.library.pages[s], reader_language())[0]
+                          for s in (understood or {}).get("pages", []) if s in site.library.pages],
         text_error=text_error,
         text=text,
         shared=shared_view(session.get("shared")),

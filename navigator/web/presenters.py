@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 
 from navigator.content import Contact, Library, Page
 from navigator.flow import Pathway, Question
+from navigator.web.i18n import reader_language
 
 
 def explain(error) -> str:
@@ -69,13 +70,15 @@ def pathway_json(pathway: Pathway, library: Library) -> dict[str, Any]:
 
 
 def pathway_contacts(pathway: Pathway, library: Library) -> list[Contact]:
-    """The pathway's contacts that the content offers now (a skipped page's are left out)."""
-    contacts = library.contacts
+    """The pathway's contacts that the content offers now (a skipped page's are left out),
+    in the reader's language where a page's translation gives their words."""
+    contacts = library.contacts_in(reader_language())
     return [contacts[i] for i in pathway.all_contacts() if i in contacts]
 
 
 def pathway_pages(pathway: Pathway, library: Library) -> list[Page]:
-    return [library.pages[s] for s in pathway.all_pages() if s in library.pages]
+    lang = reader_language()
+    return [library.translated(library.pages[s], lang)[0] for s in pathway.all_pages() if s in library.pages]
 
 
 def answer_label(question: Question, value: Any) -> str:

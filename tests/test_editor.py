@@ -347,3 +347,35 @@ def test_admins_see_the_audit_log_and_editors_do_not(site_app, editor):
     check_page_shape(log)
     assert re.search(rf"<td class=\"govuk-table__cell\">save</td><td class=\"govuk-table__cell\">{slug}</td>", log)
     assert "sign-in" in log
+
+
+def test_a_contact_a_pathway_uses_cannot_be_removed_and_the_text_is_kept(site_app, editor):
+    before = (site_app.content / "sendiass.md").read_text()
+    html, token, version = open_form(editor, "sendiass")
+    without = re.sub(r"contacts:\n(?:- .*\n|  .*\n)+", "", before)
+    assert "contacts:" not in without
+    response = editor.post("/editor/pages/sendiass", data={"csrf_token": token, "version": version,
+                                                          "mode": "raw", "text": without})
+    import html as entities
+    text = entities.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400 and "The contact 'sendiass' is used by these pathways" in text
+    assert (site_app.content / "sendiass.md").read_text() == before
+
+
+def test_removing_a_contact_no_pathway_uses_works_from_the_form(site_app, editor):
+    slug = write_page(site_app, "test-remove-contact", contacts=[
+        {"id": "keep-me", "name": "Kept", "phone": "0161 912 1053", "verified": False},
+        {"id": "drop-me", "name": "Dropped", "phone": "0161 912 1054", "verified": False}])
+    refreshed(site_app)
+    html, token, version = open_form(editor, slug)
+    import html as entities
+    data = {"csrf_token": token, "version": version, "mode": "form", "name": "Example service",
+            "description": "What the example service does.", "needs": "all", "assured_date": "2026-11-01",
+            "review_by": "2027-05-01", "sources-0-title": "Example source", "sources-0-url": "https://www.trafford.gov.uk",
+            "body": entities.unescape(re.search(r'id="body"[^>]*>(.*?)</textarea>', html, re.S).group(1))}
+    for n, (cid, name, phone) in enumerate([("keep-me", "Kept", "0161 912 1053"), ("drop-me", "Dropped", "0161 912 1054")]):
+        data.update({f"contacts-{n}-id": cid, f"contacts-{n}-name": name, f"contacts-{n}-phone": phone})
+    data["contacts-1-remove"] = "1"
+    assert editor.post(f"/editor/pages/{slug}", data=data).status_code == 302
+    saved = (site_app.content / f"{slug}.md").read_text()
+    assert "keep-me" in saved and "drop-me" not in saved

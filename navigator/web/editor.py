@@ -67,9 +67,27 @@ def _problems_for(slug: str, text: str) -> tuple[list[Problem], object | None]:
     except ProblemError as error:
         return error.problems, None
     existing = set(current_site().library.page_files) | {slug}
-    missing = broken_links(page.html, existing)
-    return [Problem(file, _("links to /pages/%(slug)s, but there is no such page", slug=target), field="body")
-            for target in missing], page
+    problems = [Problem(file, _("links to /pages/%(slug)s, but there is no such page", slug=target), field="body")
+                for target in broken_links(page.html, existing)]
+    kept = {c.id for c in page.contacts}
+    for contact_id, pathways in _contacts_pathways_use(slug).items():
+        if contact_id not in kept:
+            problems.append(Problem(file, _("The contact '%(id)s' is used by these pathways, so it must stay (you can "
+                                            "change its details): %(pathways)s", id=contact_id, pathways="; ".join(pathways)),
+                                    field="contacts"))
+    return problems, page
+
+
+def _contacts_pathways_use(slug: str) -> dict[str, list[str]]:
+    """The contacts of page `slug` (as it is now) that pathways name, with those pathways' titles."""
+    site = current_site()
+    current = site.library.pages.get(slug)
+    used: dict[str, list[str]] = {}
+    for contact in current.contacts if current else ():
+        for pathway in site.flow.pathways.values():
+            if contact.id in pathway.all_contacts():
+                used.setdefault(contact.id, []).append(_(pathway.title))
+    return used
 
 
 def _form_context(slug: str | None, text: str, version: str, *, problems=(), raw=False, note="", **extra):
@@ -206,7 +224,8 @@ def _linked_from(slug: str) -> list[str]:
     site = current_site()
     pathways = [_(p.title) for p in site.flow.pathways.values() if slug in p.all_pages()]
     pages = [p.name for p in site.library.pages.values() if p.slug != slug and slug in page_links(p.html)]
-    return pathways + pages
+    contacts = [title for titles in _contacts_pathways_use(slug).values() for title in titles]
+    return list(dict.fromkeys(pathways + pages + contacts))
 
 
 @blueprint.get("/pages/<slug>/delete")

@@ -206,3 +206,24 @@ def test_a_family_saves_its_own_journey_and_gets_a_code(app, client):
     html = client.get("/").get_data(as_text=True)
     code = re.search(r'class="nav-code" dir="ltr">([A-Z0-9]{4}-[A-Z0-9]{4})<', html).group(1)
     assert app.test_client().get(f"/api/v1/journeys/{code}").get_json()["answers"]["want"] == "ehc_plan"
+
+
+def test_a_family_tells_their_story_once_the_adviser_opens_their_code(app, adviser):
+    family = app.test_client()
+    code = family.post("/api/v1/journeys", json={"answers": {q: (int(v) if q == "age" else v) for q, v in EHC_ANSWERS}}).get_json()["code"]
+    token = csrf_token(screen(adviser))
+    opened = adviser.post("/adviser/open-code", data={"csrf_token": token, "code": code.lower().replace("-", " ")})
+    assert opened.status_code == 302
+    html = screen(adviser)
+    assert re.search(r'id="age"[^>]*value="9"', html) and "1. Asking for an EHC needs assessment" in case_note(html)
+    assert f'id="share-code" dir="ltr">{code}<' in html, "the family's code stays the call's code"
+    wrong = adviser.post("/adviser/open-code", data={"csrf_token": token, "code": "K7QF-3M2"})
+    assert wrong.status_code == 400 and "Codes have 8 letters and numbers" in wrong.get_data(as_text=True)
+    unknown = adviser.post("/adviser/open-code", data={"csrf_token": token, "code": "ABCD-EFGH"})
+    assert unknown.status_code == 404 and "or it has expired" in unknown.get_data(as_text=True)
+
+
+def test_start_again_on_the_family_journey_keeps_the_staff_sign_in(adviser):
+    token = csrf_token(adviser.get("/").get_data(as_text=True))
+    adviser.post("/start-again", data={"csrf_token": token})
+    assert adviser.get("/adviser/").status_code == 200

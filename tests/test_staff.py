@@ -71,7 +71,7 @@ def test_a_sign_in_without_its_csrf_token_is_refused(app, client):
 
 
 def test_every_staff_form_refuses_a_post_without_its_token(adviser):
-    for address in ("/adviser/answers", "/adviser/share", "/adviser/new-call", "/adviser/understand",
+    for address in ("/adviser/answers", "/adviser/share", "/adviser/new-call", "/adviser/understand", "/adviser/open-code",
                     "/sign-out", "/sign-out-everywhere"):
         assert adviser.post(address, data={"age": "7"}).status_code == 400, address
     assert adviser.get("/adviser/").status_code == 200, "a refused post must not sign the adviser out"

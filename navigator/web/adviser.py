@@ -184,6 +184,24 @@ def share():
     return redirect(url_for(".call") + "#share")
 
 
+@blueprint.post("/open-code")
+def open_code():
+    """A family who used the navigator gives the adviser their code: no need to tell it all again."""
+    from navigator.store import journeys
+    from navigator.web.saved import code_problem, look_up
+    typed = request.form.get("code", "")[:40]
+    problem = code_problem(typed)
+    found = None if problem else look_up(typed)
+    if found is None:
+        message = problem or _("There is no saved journey with that code, or it has expired. Check the code with the caller.")
+        return _screen(status=400 if problem else 404, notices=[message])
+    call = _call()
+    call["answers"] = dict(found[0])
+    call["shared"] = {"code": journeys.display(journeys.normalise(typed)), "expires": found[1].isoformat()}
+    _save_call(call)
+    return redirect(url_for(".call") + "#results")
+
+
 @blueprint.post("/new-call")
 def new_call():
     session.pop("call", None)

@@ -168,10 +168,13 @@ def understood():
     return redirect(url_for(".start") + "#question")
 
 
+# What "Start again" keeps: the language, and a staff member's sign-in (Flask-Login's keys).
+KEPT_ON_START_AGAIN = ("lang", "_user_id", "_fresh", "_id", "call")
+
+
 @blueprint.post("/start-again")
 def start_again():
-    lang = session.get("lang")
+    kept = {key: session[key] for key in KEPT_ON_START_AGAIN if key in session}
     session.clear()
-    if lang:
-        session["lang"] = lang
+    session.update(kept)
     return redirect(url_for(".start"))

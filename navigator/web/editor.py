@@ -118,7 +118,7 @@ def edit(slug: str):
     found = files.read(current_site().content_dir, slug) if files.valid_slug(slug) else None
     if found is None:
         abort(404)
-    _page, problems = None, _problems_for(slug, found.text)[0]
+    problems = _problems_for(slug, found.text)[0]
     return render_template("editor_edit.html", **_form_context(
         slug, found.text, found.version, problems=problems, raw=bool(request.args.get("raw")),
         saved=request.args.get("saved"), preview=_preview(slug, found.text)))

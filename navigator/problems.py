@@ -32,7 +32,18 @@ class TextLoader(yaml.SafeLoader):
 
     PyYAML would turn 2026-05-31 into a date object and an impossible 2026-02-30 into an
     exception with no field name; as text, the schema checks both and names the field.
+    A field given twice is refused: PyYAML would quietly keep the second and lose the first.
     """
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{key}' appears twice here: keep one", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
 
 
 TextLoader.yaml_implicit_resolvers = {

@@ -174,3 +174,10 @@ def test_a_broken_translation_is_reported_and_the_english_page_still_shown(tmp_p
 def test_a_translation_without_its_english_page_is_reported(tmp_path):
     write(tmp_path, "orphan.ur.md", "---\ntranslation_of: abcdefabcdef\nname: X\ndescription: Y\n---\n\nText.\n")
     assert "there is no English page orphan.md" in str(load_library(tmp_path).problems)
+
+
+def test_a_field_given_twice_is_refused_not_quietly_dropped(tmp_path):
+    text = page_text().replace("description:", "name: A second name\ndescription:", 1)
+    write(tmp_path, "twice.md", text)
+    problems = [str(p) for p in load_library(tmp_path).problems]
+    assert any("'name' appears twice" in p and "line" in p for p in problems), problems

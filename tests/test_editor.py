@@ -379,3 +379,43 @@ def test_removing_a_contact_no_pathway_uses_works_from_the_form(site_app, editor
     assert editor.post(f"/editor/pages/{slug}", data=data).status_code == 302
     saved = (site_app.content / f"{slug}.md").read_text()
     assert "keep-me" in saved and "drop-me" not in saved
+
+
+# -- translations of pages ------------------------------------------------------------------
+
+def test_an_editor_starts_a_translation_from_the_english_and_families_see_it(site_app, editor):
+    desk = editor.get("/editor/?show=untranslated").get_data(as_text=True)
+    assert 'href="/editor/pages/ipsea.pl"' in desk, "the desk links each missing translation"
+    start = editor.get("/editor/pages/ipsea.pl")
+    html = start.get_data(as_text=True)
+    check_page_shape(html)
+    assert start.status_code == 200 and "Translation of /pages/ipsea into Polski" in html
+    import html as entities
+    text = entities.unescape(re.search(r'id="text"[^>]*>(.*?)</textarea>', html, re.S).group(1))
+    assert text.startswith("---\ntranslation_of: ") and "## " in text, "it starts from the English words"
+    polish = re.sub(r"name: .*\n", "name: IPSEA (porady prawne)\n", text, count=1)
+    token = csrf_token(html)
+    saved = editor.post("/editor/pages/ipsea.pl", data={"csrf_token": token, "version": "", "mode": "raw", "text": polish})
+    assert saved.status_code == 302 and (site_app.content / "ipsea.pl.md").read_text() == polish
+    public = site_app.test_client().get("/pages/ipsea?lang=pl").get_data(as_text=True)
+    assert "IPSEA (porady prawne)" in public and "nie jest jeszcze" not in public
+
+
+def test_a_translation_cannot_carry_a_phone_number(site_app, editor):
+    html = editor.get("/editor/pages/sendiass.pl").get_data(as_text=True)
+    import html as entities
+    text = entities.unescape(re.search(r'id="text"[^>]*>(.*?)</textarea>', html, re.S).group(1))
+    version = re.search(r'name="version" value="([^"]*)"', html).group(1)
+    assert "  sendiass:\n" in text
+    broken = text.replace("  sendiass:\n", "  sendiass:\n    phone: \"0800 000 0000\"\n", 1)
+    response = editor.post("/editor/pages/sendiass.pl", data={"csrf_token": csrf_token(html), "version": version,
+                                                              "mode": "raw", "text": broken})
+    shown = entities.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400 and "contacts.sendiass.phone" in shown and "is not a field this file uses" in shown
+    assert "0800 000 0000" not in (site_app.content / "sendiass.pl.md").read_text()
+
+
+def test_a_page_cannot_be_created_or_moved_to_a_translations_name(site_app, editor):
+    token = csrf_token(editor.get("/editor/new").get_data(as_text=True))
+    made = editor.post("/editor/new", data={"csrf_token": token, "slug": "sendiass.ur", "mode": "raw", "text": page_text()})
+    assert made.status_code == 400 and not (site_app.content / "sendiass.ur.md").read_text().startswith("---\nname:")

@@ -54,8 +54,18 @@ def version_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+TRANSLATED = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.(ur|pl|ar)$")  # sendiass.ur: a page's translation
+
+
 def valid_slug(slug: str) -> bool:
-    return bool(re.fullmatch(schema.SLUG, slug or "")) and len(slug) <= 80
+    """A page's name (sendiass), or its translation's (sendiass.ur)."""
+    return (bool(re.fullmatch(schema.SLUG, slug or "")) or bool(TRANSLATED.match(slug or ""))) and len(slug) <= 80
+
+
+def translation_of(slug: str) -> tuple[str, str] | None:
+    """(English page, language) for a translation's name, or None for a page's own."""
+    found = TRANSLATED.match(slug or "")
+    return (found.group(1), found.group(2)) if found else None
 
 
 def path_of(folder: pathlib.Path, slug: str) -> pathlib.Path:

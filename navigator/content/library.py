@@ -227,10 +227,7 @@ def load_library(folder: pathlib.Path, today: datetime.date | None = None) -> Li
         except ProblemError as error:
             problems.extend(error.problems)
             continue
-        known = {c.id for c in pages[slug].contacts} if slug in pages else set()
-        for contact_id in sorted(set(translation.contacts) - known):
-            problems.append(Problem(path.name, f"there is no contact '{contact_id}' on {slug}.md to translate",
-                                    field=f"contacts.{contact_id}"))
+        problems += _unknown_contacts(path.name, translation, pages.get(slug))
         translations.setdefault(slug, {})[lang] = translation
     contact_owners: dict[str, str] = {}
     for page in pages.values():
@@ -279,6 +276,23 @@ def _legible_contact_ids(data: bytes) -> set[str]:
     contacts = meta.get("contacts")
     return {c["id"] for c in contacts if isinstance(c, dict) and isinstance(c.get("id"), str)} \
         if isinstance(contacts, list) else set()
+
+
+def load_translation(file_name: str, text: str, english: Page | None, english_version: str | None) -> Translation:
+    """Check one translation file (as the editor saves it); ProblemError lists what is wrong."""
+    lang = file_name.split(".")[1]
+    translation = _read_translation(pathlib.Path(file_name), text.encode("utf-8"), lang, english_version)
+    problems = _unknown_contacts(file_name, translation, english)
+    if problems:
+        raise ProblemError(problems)
+    return translation
+
+
+def _unknown_contacts(file_name: str, translation: Translation, english: Page | None) -> list[Problem]:
+    known = {c.id for c in english.contacts} if english else set()
+    slug = file_name.split(".")[0]
+    return [Problem(file_name, f"there is no contact '{contact_id}' on {slug}.md to translate", field=f"contacts.{contact_id}")
+            for contact_id in sorted(set(translation.contacts) - known)]
 
 
 def _read_translation(path: pathlib.Path, data: bytes, lang: str, english_version: str | None) -> Translation:

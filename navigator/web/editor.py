@@ -5,14 +5,17 @@ with another editor, a full or read-only disk) shows the form again with their t
 
 from __future__ import annotations
 
+import dataclasses
+
+import yaml
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from navigator.content import files, load_page
+from navigator.content import files, frontmatter, load_page
 from navigator.content.diff import changes, side_by_side
 from navigator.content.form import SPARE_ROWS, field_id, from_form, to_form
-from navigator.content.library import MAX_PAGE_BYTES, broken_links, page_links
+from navigator.content.library import MAX_PAGE_BYTES, broken_links, load_translation, page_links
 from navigator.content.schema import NEEDS
 from navigator.problems import Problem, ProblemError
 from navigator.site import current_site
@@ -49,13 +52,14 @@ def desk():
     rows = sort_and_filter(desk_rows(site), show if show in FLAGS + ("attention",) else "all", order)
     return render_template("editor_desk.html", rows=rows, show=show, order=order, flags=FLAGS,
                            misses=search_misses.top(site.database),
-                           deleted=revisions.deleted_pages(site.database, set(site.library.page_files)))
+                           deleted=revisions.deleted_pages(site.database, {f.stem for f in site.content_dir.glob("*.md")}))
 
 
 # -- editing -------------------------------------------------------------------------------
 
 def _problems_for(slug: str, text: str) -> tuple[list[Problem], object | None]:
-    """What stops `text` being saved as page `slug`, and the page when nothing does."""
+    """What stops `text` being saved as page `slug`, and the page (as families would see it)
+    when nothing does. A translation (sendiass.ur) is checked as one, against its English page."""
     file = f"{slug}.md"
     size = len(text.encode("utf-8"))
     if size > MAX_PAGE_BYTES:
@@ -63,7 +67,7 @@ def _problems_for(slug: str, text: str) -> tuple[list[Problem], object | None]:
                                 "several pages, or link to a document instead.",
                                 size=size // 1024, max=MAX_PAGE_BYTES // 1024), field="body")], None
     try:
-        page = load_page(slug, text, file)
+        page = _as_families_see_it(slug, text)
     except ProblemError as error:
         return error.problems, None
     existing = set(current_site().library.page_files) | {slug}
@@ -92,14 +96,17 @@ def _contacts_pathways_use(slug: str) -> dict[str, list[str]]:
 
 def _form_context(slug: str | None, text: str, version: str, *, problems=(), raw=False, note="", **extra):
     """What the edit template needs to show `text` in the form (or as raw text)."""
-    parsed = None if raw else to_form(text)
+    parsed = None if raw or (slug and files.translation_of(slug)) else to_form(text)
     field_errors: dict[str, list[str]] = {}
     for problem in problems:
         target = "text" if parsed is None else field_id(problem.field)
         where = " (" + _("line %(line)d", line=problem.line) + ")" if problem.line and parsed is None else ""
         field_errors.setdefault(target, []).append(
-            (f"{problem.field}: " if problem.field and parsed is not None and "-" in target else "") + problem.message + where)
+            # Name the field where its place does not: in the whole-file view, or a group's field.
+            (f"{problem.field}: " if problem.field and (parsed is None or "-" in target) else "") + problem.message + where)
     summary = [{"text": message, "href": f"#{target}"} for target, messages in field_errors.items() for message in messages]
+    extra.setdefault("translation", files.translation_of(slug) if slug else None)
+    extra.setdefault("exists", bool(version))
     return dict(slug=slug, text=text, version=version, raw=parsed is None, note=note,
                 fields=parsed[0] if parsed else None, body=parsed[1] if parsed else None,
                 field_errors=field_errors, error_summary=summary, needs=NEEDS,
@@ -116,12 +123,17 @@ def _sent_text() -> str:
 @blueprint.get("/pages/<slug>")
 def edit(slug: str):
     found = files.read(current_site().content_dir, slug) if files.valid_slug(slug) else None
+    translated = files.translation_of(slug)
+    if found is None and translated:
+        starting = _new_translation(slug) or abort(404)
+        return render_template("editor_edit.html", **_form_context(
+            slug, starting, "", raw=True, translation=translated, exists=False, preview=_preview(slug, starting)))
     if found is None:
         abort(404)
     problems = _problems_for(slug, found.text)[0]
     return render_template("editor_edit.html", **_form_context(
-        slug, found.text, found.version, problems=problems, raw=bool(request.args.get("raw")),
-        saved=request.args.get("saved"), preview=_preview(slug, found.text)))
+        slug, found.text, found.version, problems=problems, raw=bool(request.args.get("raw")) or bool(translated),
+        translation=translated, exists=True, saved=request.args.get("saved"), preview=_preview(slug, found.text)))
 
 
 @blueprint.post("/pages/<slug>")
@@ -143,7 +155,7 @@ def new():
 def create():
     slug = request.form.get("slug", "").strip().lower()
     text = _sent_text()
-    if not files.valid_slug(slug):
+    if not files.valid_slug(slug) or files.translation_of(slug):
         return render_template("editor_edit.html", **_form_context(
             None, text, "", creating=True, slug_error=_("Give the page an address of lower case words "
                                                        "joined by dashes, such as parent-carer-forum."),
@@ -201,12 +213,41 @@ def _save_error_message(error: files.SaveError) -> str:
                           "below. Copy it somewhere safe, then try again."))
 
 
+def _as_families_see_it(slug: str, text: str):
+    """The page `text` makes, by the public page's own code; ProblemError if it cannot."""
+    translated = files.translation_of(slug)
+    if translated is None:
+        return load_page(slug, text, f"{slug}.md")
+    english_slug, lang = translated
+    library = current_site().library
+    english = library.pages.get(english_slug)
+    words = load_translation(f"{slug}.md", text, english, library.versions.get(english_slug))
+    contacts = tuple(dataclasses.replace(c, **words.contacts[c.id]) if c.id in words.contacts else c
+                     for c in english.contacts)
+    return dataclasses.replace(english, name=words.name, description=words.description, html=words.html,
+                               contacts=contacts)
+
+
 def _preview(slug: str, text: str):
     """The page as families will see it, by the same code as the public page, or None."""
     try:
-        return load_page(slug or "new-page", text, f"{slug}.md")
+        return _as_families_see_it(slug or "new-page", text)
     except ProblemError:
         return None
+
+
+def _new_translation(slug: str) -> str | None:
+    """A translation file to start from: the English words, marked with the English version."""
+    english_slug, _lang = files.translation_of(slug)
+    site = current_site()
+    page = site.library.pages.get(english_slug)
+    english = files.read(site.content_dir, english_slug)
+    if page is None or english is None:
+        return None
+    _meta, body, _line = frontmatter.split(english.text, english_slug)
+    head = yaml.safe_dump({"translation_of": english.version[:12], "name": page.name,
+                           "description": page.description}, allow_unicode=True, sort_keys=False, width=100)
+    return f"---\n{head}---\n\n{body.strip()}\n"
 
 
 @blueprint.post("/preview")
@@ -264,7 +305,7 @@ def rename(slug: str):
     if found is None:
         abort(404)
     error = None
-    if not files.valid_slug(new_slug):
+    if not files.valid_slug(new_slug) or files.translation_of(new_slug) or files.translation_of(slug):
         error = _("Give the new address as lower case words joined by dashes, such as parent-carer-forum.")
     elif files.read(site.content_dir, new_slug) is not None:
         error = _("There is already a page at /pages/%(slug)s. Choose another address.", slug=new_slug)

@@ -86,6 +86,7 @@ def init_app(app: Flask) -> None:
     # every % as a placeholder, and content says things like "59% of plans".
     app.jinja_env.globals["t"] = translate
     app.jinja_env.globals["language_links"] = language_links
+    app.jinja_env.globals["language_names"] = LANGUAGES
 
     @app.context_processor
     def language():

@@ -87,9 +87,16 @@ def _request(on, _certificate):
     ]
 
 
+# "At least 15 days beginning with the day served": the day served is day 1, so the
+# council may close comments no earlier than served + 14. It is the least the council
+# must allow, not the family's deadline: the letter may give longer.
+COMMENT_DAYS_COUNTING_THE_DAY_SERVED = 14
+
+
 def _draft_plan(on, _certificate):
-    return [Deadline("draft-comments", "Your comments on the draft plan are due",
-                     on + datetime.timedelta(days=15), "At least 15 days from when the draft plan is sent",
+    return [Deadline("draft-comments", "The council must give you until at least this date to comment on the draft plan",
+                     on + datetime.timedelta(days=COMMENT_DAYS_COUNTING_THE_DAY_SERVED),
+                     "At least 15 days, counting the day the draft plan was sent as day 1. Check your letter: it may give you longer",
                      "SEND Regulations 2014, reg 13(1)")]
 
 
@@ -107,9 +114,10 @@ def _review_meeting(on, _certificate):
 
 def _proposed_amendments(on, _certificate):
     return [
-        Deadline("amendment-comments", "Your comments on the proposed amendments are due",
-                 on + datetime.timedelta(days=15), "At least 15 days from when the amendments are sent",
-                 "SEND Regulations 2014, reg 22(2)"),
+        Deadline("amendment-comments", "The council must give you until at least this date to comment on the proposed amendments",
+                 on + datetime.timedelta(days=COMMENT_DAYS_COUNTING_THE_DAY_SERVED),
+                 "At least 15 days, counting the day the amendments were sent as day 1. Check your letter: it may give you longer",
+                 "SEND Regulations 2014, reg 22(2)(c)"),
         Deadline("amended-plan", "The final amended plan",
                  _weeks(on, 8), "Within 8 weeks of the proposed amendments", "SEND Regulations 2014, reg 22(3)"),
     ]
@@ -135,8 +143,13 @@ def _decision_letter(on, certificate):
         one_month = certificate + relativedelta(months=1)
         last_day, basis = (one_month, "certificate") if one_month > last_day else (last_day, "decision-later")
     rolled = tribunal_roll_forward(last_day)
+    # The appeal first: API readers have always found it there.
     return [Deadline("appeal", "Last day to appeal to the SEND Tribunal", rolled, APPEAL_RULES[basis, rolled != last_day],
-                     "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.20 and r.12(3); SEND Regulations 2014, reg 33")]
+                     "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.20 and r.12(3); SEND Regulations 2014, reg 33"),
+            Deadline("mediation-adviser", "Contact the mediation adviser by",
+                     on + relativedelta(months=2),
+                     "Within 2 months of the decision letter, before most appeals (not needed for an appeal only about the school or college named)",
+                     "SEND Regulations 2014, reg 33; SEND Code of Practice 11.18")]
 
 
 def _mediation_contact(on, _certificate):
@@ -150,16 +163,52 @@ def _mediation_ended(on, _certificate):
                      add_working_days(on, 3), "Within 3 working days of mediation ending", "SEND Regulations 2014, reg 39")]
 
 
+# A phase transfer happens at the start of a school year. A move date at another time of
+# year would put "before 15 February" after the move (or a year out), so it is refused
+# with a reason rather than worked out wrongly.
+SCHOOL_YEAR_STARTS = (8, 9)  # August or September
+
+
+def _start_of_school_year(on: datetime.date) -> None:
+    if on.month not in SCHOOL_YEAR_STARTS:
+        raise DeadlineError("mid_year_move",
+                            "A move to a new school or phase is usually at the start of a school year, in "
+                            "September. This rule is for those moves. For a move in the middle of a school "
+                            "year, ask the council when it will amend the plan.")
+
+
 def _phase_transfer(on, _certificate):
-    return [Deadline("phase-transfer", "The plan is reviewed and amended, naming the new school",
-                     datetime.date(on.year, 2, 15), "Before 15 February in the year of the move",
-                     "SEND Regulations 2014, reg 18(1)(a)")]
+    _start_of_school_year(on)
+    return [Deadline("phase-transfer", "The plan must be reviewed and amended, naming the new school, by",
+                     datetime.date(on.year, 2, 14), "Before 15 February in the year of the move",
+                     "SEND Regulations 2014, reg 18(1)(b)")]
 
 
 def _post_16_transfer(on, _certificate):
-    return [Deadline("post-16-transfer", "The plan is reviewed and amended for the move to post-16",
-                     datetime.date(on.year, 3, 31), "Before 31 March in the year of the move",
-                     "SEND Regulations 2014, reg 18(1)(b)")]
+    _start_of_school_year(on)
+    return [Deadline("post-16-transfer", "The plan must be reviewed and amended for the move to post-16, by",
+                     datetime.date(on.year, 3, 30), "Before 31 March in the year of the move",
+                     "SEND Regulations 2014, reg 18(1)(a)")]
+
+
+def _post_16_move(on, _certificate):
+    return [Deadline("post-16-move", "The plan must be reviewed and amended for the move, by",
+                     on - relativedelta(months=5), "At least 5 months before a move between two post-16 places",
+                     "SEND Regulations 2014, reg 18(2)")]
+
+
+def _appeal_conceded(on, _certificate):
+    return [
+        Deadline("conceded-assessment-notice", "The council must tell you it will carry out the assessment",
+                 _weeks(on, 2), "Within 2 weeks of the date the council told the Tribunal it would not oppose the appeal",
+                 "SEND Regulations 2014, reg 45(3), as substituted by SI 2015/359"),
+        Deadline("conceded-no-plan-notice", "If the council decides no plan is needed, it must tell you by",
+                 _weeks(on, 10), "Within 10 weeks of the date the council told the Tribunal it would not oppose the appeal",
+                 "SEND Regulations 2014, reg 45(3A), as substituted by SI 2015/359"),
+        Deadline("conceded-final-plan", "The final EHC plan must be issued by",
+                 _weeks(on, 14), "Within 14 weeks of the date the council told the Tribunal it would not oppose the appeal",
+                 "SEND Regulations 2014, reg 45(3A), as substituted by SI 2015/359"),
+    ]
 
 
 EVENTS = {
@@ -172,6 +221,8 @@ EVENTS = {
     "mediation-ended": ("Mediation ended", _mediation_ended),
     "phase-transfer": ("The date of a move to a new school or phase", _phase_transfer),
     "post-16-transfer": ("The date of a move from secondary school to post-16", _post_16_transfer),
+    "post-16-move": ("The date of a move between two post-16 places (college, sixth form)", _post_16_move),
+    "appeal-conceded": ("The council told the Tribunal it would not oppose an appeal about a refusal to assess", _appeal_conceded),
 }
 
 

@@ -29,6 +29,11 @@ def test_an_appeal_is_due_two_months_after_the_decision():
     assert by_id("decision-letter", dt.date(2026, 3, 10))["appeal"] == dt.date(2026, 5, 10)
 
 
+def test_a_mid_year_move_gets_a_message_beside_the_date(get_page):
+    html = get_page("/deadlines?from=phase-transfer&date=2027-01-10", status=400)
+    assert 'id="date-error"' in html and "in the middle of a school" in html
+
+
 def test_a_later_mediation_certificate_gives_one_month_from_the_certificate():
     assert by_id("decision-letter", dt.date(2026, 3, 10), dt.date(2026, 4, 20))["appeal"] == dt.date(2026, 5, 20)
 
@@ -55,9 +60,10 @@ def test_working_days_skip_weekends_and_bank_holidays():
     assert by_id("mediation-contact", dt.date(2026, 4, 2))["mediation-certificate"] == dt.date(2026, 4, 9)  # Easter
 
 
-def test_phase_transfer_deadlines():
-    assert by_id("phase-transfer", dt.date(2027, 9, 1)) == {"phase-transfer": dt.date(2027, 2, 15)}
-    assert by_id("post-16-transfer", dt.date(2027, 9, 1)) == {"post-16-transfer": dt.date(2027, 3, 31)}
+def test_phase_transfer_deadlines_give_the_last_day_the_plan_is_on_time():
+    # "before 15 February" and "before 31 March": the last day on time is the day before
+    assert by_id("phase-transfer", dt.date(2027, 9, 1)) == {"phase-transfer": dt.date(2027, 2, 14)}
+    assert by_id("post-16-transfer", dt.date(2027, 9, 1)) == {"post-16-transfer": dt.date(2027, 3, 30)}
 
 
 @pytest.mark.parametrize("event, on, certificate, code", [
@@ -66,6 +72,8 @@ def test_phase_transfer_deadlines():
     ("birthday", dt.date(2026, 1, 1), None, "unknown_event"),
     ("request", dt.date(2026, 1, 1), dt.date(2026, 2, 1), "certificate_not_used"),
     ("decision-letter", dt.date(2026, 3, 1), dt.date(2026, 2, 1), "certificate_before_decision"),
+    ("phase-transfer", dt.date(2027, 1, 10), None, "mid_year_move"),
+    ("post-16-transfer", dt.date(2027, 4, 20), None, "mid_year_move"),
 ])
 def test_impossible_dates_are_refused_with_a_reason(event, on, certificate, code):
     with pytest.raises(DeadlineError) as caught:
@@ -75,8 +83,9 @@ def test_impossible_dates_are_refused_with_a_reason(event, on, certificate, code
 
 def test_every_deadline_names_its_legal_source():
     for event in ["request", "draft-plan", "review-meeting", "proposed-amendments", "decision-letter",
-                  "mediation-contact", "mediation-ended", "phase-transfer", "post-16-transfer"]:
-        for deadline in deadlines(event, dt.date(2026, 6, 1), today=TODAY):
+                  "mediation-contact", "mediation-ended", "phase-transfer", "post-16-transfer", "post-16-move",
+                  "appeal-conceded"]:
+        for deadline in deadlines(event, dt.date(2026, 9, 1), today=TODAY):
             assert "Regulations" in deadline.source or "Rules" in deadline.source
 
 
@@ -156,5 +165,5 @@ def test_a_wrong_certificate_date_is_named_beside_the_certificate_field(get_page
 
 
 def test_an_appeal_deadline_moved_past_august_says_so_in_one_sentence():
-    (appeal,) = deadlines("decision-letter", dt.date(2025, 6, 15), today=TODAY)
+    (appeal,) = [d for d in deadlines("decision-letter", dt.date(2025, 6, 15), today=TODAY) if d.id == "appeal"]
     assert appeal.rule == "2 months from the decision letter, moved past the Christmas or August break"

@@ -78,6 +78,10 @@ def _pathway(document: dict):
         yield from _text(_fields(step.get("timescale")).get("text"), f"{where} timescale (the law)")
         yield from _text(_fields(step.get("local")).get("text"), f"{where} figure in Trafford")
     yield from _text(document.get("if_stuck"), f"{name}, if this is taking too long")
+    young = _fields(document.get("for_young_person"))
+    yield from _text(young.get("summary"), f"{name}, summary, for a young person asking for themselves")
+    for number, item in enumerate(_items(young.get("today")), 1):
+        yield from _text(item, f"{name}, what you can do today, item {number}, for a young person asking for themselves")
 
 
 def _plain(node) -> str:

@@ -8,6 +8,7 @@ broken page is reported too.
 from __future__ import annotations
 
 import pathlib
+import re
 
 from navigator.content import load_library
 from navigator.flow import RulesError, load_rules
@@ -30,4 +31,25 @@ def check_all(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Proble
             problems += lexicon_problems(lexicon, flow)
     except ProblemError as error:
         problems += error.problems
+    problems += internal_file_names(content_dir, rules_dir)
+    return problems
+
+
+# The seed documents' file names ("001_48e4b7cb86c625bd.txt") mean nothing to a family:
+# what they see names a source by its public title and date.
+_INTERNAL_NAME = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
+
+
+def internal_file_names(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Problem]:
+    """Internal file names in text families see: page files, and pathway rules outside
+    their comments (a comment may name a file for editors)."""
+    problems = []
+    files = sorted(pathlib.Path(content_dir).glob("*.md")) + sorted((pathlib.Path(rules_dir) / "pathways").glob("*.yaml"))
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if path.suffix == ".yaml" and line.lstrip().startswith("#"):
+                continue
+            for name in _INTERNAL_NAME.findall(line):
+                problems.append(Problem(path.name, f"shows families the internal file name '{name}': "
+                                        "name the document by its public title and date instead", line=number))
     return problems

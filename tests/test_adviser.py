@@ -95,7 +95,7 @@ def test_the_summary_is_plain_text_with_answers_pathways_dates_and_contacts(advi
     note = case_note(screen(adviser))
     assert "How old is the child or young person now? 9" in note
     assert "1. Asking for an EHC needs assessment" in note
-    assert "(Within 20 weeks of the request)" in note
+    assert "(Within 20 weeks of the request. A few set exceptions" in note
     assert "Monday, 25 May 2026: The final EHC plan is issued [SEND Regulations 2014, reg 13(2)]" in note
     assert "- Trafford SENDIASS: https://sendiass.trafford.gov.uk" in note
     assert "<" not in note and "&" not in note.replace(" & ", ""), "no markup or entities in case notes"

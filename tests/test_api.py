@@ -28,8 +28,8 @@ def test_a_complete_journey_returns_ranked_pathways_in_the_contract_shape(client
     first = body["pathways"][0]
     assert first["id"] == "ehc-needs-assessment" and first["url"] == "/pathways/ehc-needs-assessment"
     final = first["steps"][-1]["timescale"]
-    assert final == {"text": "Within 20 weeks of the request", "weeks_max": 20, "statutory": True,
-                     "source": "SEND Regulations 2014, reg 13(2)", "as_of": None}
+    assert final == {"text": "Within 20 weeks of the request. A few set exceptions can make it later, for example exceptional personal circumstances.", "weeks_max": 20, "statutory": True,
+                     "source": "SEND Regulations 2014, reg 13(2), with exceptions in reg 13(3); appeal: Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.20, and SEND Regulations 2014, reg 33", "as_of": None}
     assert {"id", "name", "phone", "email", "url", "hours"} <= set(first["contacts"][0])
     assert {"slug", "title", "url"} == set(first["pages"][0])
 

@@ -86,3 +86,13 @@ def test_a_catalog_with_a_broken_placeholder_fails_the_check_naming_it(copied_co
     assert result.exit_code == 1
     assert "pl/LC_MESSAGES/messages.po" in result.output and "not in the English: %(maks)" in result.output
     assert "Search for something shorter" in result.output and "1 problem found" in result.output
+
+
+def test_an_internal_file_name_shown_to_families_fails_the_check(copied_content, copied_rules):
+    write(copied_content, "sourced-page.md", page_text(
+        contacts=[], body="Inspectors found long waits (000_63fd8a964c75e720.txt).\n"))
+    edit(copied_rules, "pathways/urgent-help.yaml", "\nid: urgent-help", "\n# seed 001_48e4b7cb86c625bd.txt\nid: urgent-help")
+    result = run_check(copied_content, copied_rules)
+    assert result.exit_code == 1
+    assert "sourced-page.md, line" in result.output and "internal file name '000_63fd8a964c75e720.txt'" in result.output
+    assert "001_48e4b7cb86c625bd" not in result.output  # a comment for editors is fine

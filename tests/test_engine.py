@@ -98,3 +98,33 @@ def test_conditions_combine_with_all_any_and_not():
     assert [p.id for p in f.run({"first": "yes", "age": 9}).pathways] == ["both", "fallback"]
     assert [p.id for p in f.run({"first": "yes", "age": 2}).pathways] == ["fallback"]
     assert [p.id for p in f.run({"first": "no", "age": 2}).pathways] == ["either", "fallback"]
+
+
+def danger_after_two_questions():
+    return flow(
+        [question("who", options=["parent", "young_person"], next=[(None, "happening")]),
+         question("happening", type="multi", options=["crisis", "homeless", "none"], next=[(None, "end")]),
+         question("age", type="number", min=0, max=25)],
+        [pathway("urgent", {"question": "happening", "equals": "crisis"}, urgent=True),
+         pathway("child-homeless", {"all": [{"question": "happening", "equals": "homeless"},
+                                            {"question": "age", "between": [0, 15]}]}, urgent=True),
+         pathway("anyone", ALWAYS, priority=1)],
+    )
+
+
+def test_an_urgent_answer_given_before_the_questions_ahead_of_it_is_urgent_at_once():
+    # "Who is asking?" is still unanswered, as on a call screen filled from the caller's words
+    outcome = danger_after_two_questions().run({"happening": ["crisis"]})
+    assert outcome.question.id == "who" and outcome.urgent
+
+
+def test_urgency_waits_only_for_what_it_really_depends_on():
+    rules = danger_after_two_questions()
+    assert not rules.run({"happening": ["homeless"]}).urgent          # age not known yet
+    assert rules.run({"happening": ["homeless"], "age": 12}).urgent    # settled: a child
+    assert not rules.run({"happening": ["homeless"], "age": 17}).urgent
+    assert not rules.run({"who": "parent", "happening": ["none"]}).urgent
+
+
+def test_an_unusable_answer_does_not_make_a_journey_urgent():
+    assert not danger_after_two_questions().run({"who": "parent", "age": 40}).urgent  # over the maximum

@@ -43,7 +43,7 @@ def test_the_whole_journey_ends_with_pathways_in_that_language(app, client, lang
         assert client.post("/answer", data={"csrf_token": token, "question": question, "answer": values}).status_code == 302
     html = client.get("/").get_data(as_text=True)
     assert translated(app, lang, "Asking for an EHC needs assessment") in html
-    assert translated(app, lang, "Within 20 weeks of the request") in html
+    assert translated(app, lang, "Within 20 weeks of the request. A few set exceptions can make it later, for example exceptional personal circumstances.") in html
     assert "SEND Regulations 2014, reg 13(2)" in html, "legal sources stay as they are"
 
 

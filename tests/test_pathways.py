@@ -18,7 +18,8 @@ FLOW = shipped_rules()
 CONTRACT_IDS = {"urgent-help", "sen-support", "ehc-needs-assessment", "ehc-plan-review", "disagreement",
                 "autism-assessment", "adhd-assessment", "mental-health", "speech-language",
                 "sensory-impairment", "physical-therapies", "early-years", "school-attendance",
-                "short-breaks", "preparing-for-adulthood", "homeless-16-17", "care-leavers"}
+                "short-breaks", "preparing-for-adulthood", "homeless-16-17", "care-leavers",
+                "ehc-plan-not-delivered", "homeless-18-25", "support-after-diagnosis"}
 
 
 def test_every_contract_pathway_exists():
@@ -113,17 +114,21 @@ def top(answers, n=3):
 
 
 def family(age, happening=("none",), support="none", needs=("learning",), autism_adhd="neither",
-           diagnosis=None, want="information", asking_as="parent"):
+           diagnosis=None, want="information", asking_as="parent", plan_help="getting_it"):
     answers = {"asking_as": asking_as, "age": age, "happening": list(happening), "support_now": support,
                "needs": list(needs), "autism_adhd": autism_adhd, "want": want}
     if diagnosis:
         answers["diagnosis"] = diagnosis
+    if support == "ehc_plan":  # only a family with a plan is asked whether it is delivered
+        answers["plan_help"] = plan_help
     return answers
 
 
 def test_an_autistic_14_year_old_not_attending_school():
+    # Already diagnosed: support after the diagnosis, not the assessment pathway (content
+    # review 2026-12, section (f) row 6).
     ranked = top(family(14, ["not_attending"], "sen_support", ["communication", "emotional"], "autism", "diagnosed"))
-    assert set(ranked) == {"school-attendance", "autism-assessment", "mental-health"}
+    assert set(ranked) == {"school-attendance", "support-after-diagnosis", "mental-health"}
     assert ranked[0] == "school-attendance"
 
 

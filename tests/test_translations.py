@@ -57,6 +57,8 @@ def test_the_rules_extractor_yields_every_field_of_a_pathway_shown_to_people():
     for step in document["steps"]:
         shown += [step["title"], step["who"], step["description"], step["timescale"]["text"]]
         shown += [step["local"]["text"]] if "local" in step else []
+    young = document.get("for_young_person")  # the same words addressed to a young person
+    shown += [young["summary"], *young["today"]] if young else []
     assert set(shown) == set(found), "exactly the people-facing text, not sources or ids"
     assert found[document["summary"]][0] == _line_of(path, "summary:")
 

@@ -32,7 +32,9 @@ def test_a_parent_reaches_the_ehc_needs_assessment_pathway_with_law_and_local_fi
     assert "Within 6 weeks of receiving the request" in html
     assert "SEND Regulations 2014, reg 13(2)" in html
     assert "59% of plans were issued within 20 weeks" in html
-    assert "001_48e4b7cb86c625bd.txt" in html
+    # the source by its public title and date, never an internal file name
+    assert "Children and Young People&#39;s Scrutiny Committee, SEND update, 25 July 2023" in html
+    assert ".txt" not in html
     assert 'href="/pages/sendiass"' in html
     # ranked: the assessment first, then SEN Support
     assert html.index("Asking for an EHC needs assessment") < html.index("Getting help at nursery, school or college")
@@ -53,6 +55,9 @@ def test_changing_an_answer_keeps_the_others_and_updates_the_pathways(client, ge
     html = get_page("/change/support_now")
     assert "What help do they get with learning now?" in html
     answer(client, "support_now", "ehc_plan")
+    # A family with a plan is asked one more question: whether the plan's help is happening.
+    assert "Are they getting the help their EHC plan says they must get?" in get_page("/")
+    answer(client, "plan_help", "getting_it")
     html = get_page("/")
     assert "Reviewing an EHC plan" in html
     assert "Asking for an EHC needs assessment" not in html
@@ -173,7 +178,7 @@ def test_a_pathway_page_shows_contacts_with_web_links_and_what_is_not_known(get_
     html = get_page("/pathways/ehc-needs-assessment")
     assert "Who to contact" in html
     assert "https://sendiass.trafford.gov.uk" in html
-    assert "Not yet checked by the council" in html
+    assert "Not checked yet: check with the service" in html
 
 
 def test_search_finds_pages_and_says_when_nothing_matched(get_page):

@@ -19,7 +19,7 @@ from navigator.problems import ProblemError
 
 ORDER = ["name", "description", "status", "url", "email", "minimum_age", "maximum_age", "needs",
          "assured_date", "review_by", "sensitive", "contacts", "sources"]
-CONTACT_FIELDS = ["id", "name", "phone", "text", "email", "url", "hours", "verified", "missing"]
+CONTACT_FIELDS = ["id", "name", "phone", "text", "email", "url", "hours", "verified", "source", "missing"]
 SOURCE_FIELDS = ["title", "url", "as_of"]
 SPARE_ROWS = 1  # empty contact and source rows for adding one more
 

@@ -27,6 +27,7 @@ class Contact:
     hours: str | None = None
     verified: str | bool = False
     missing: str | None = None
+    source: str | None = None  # where it was checked, shown with the date
     page_slug: str = ""
 
     @property

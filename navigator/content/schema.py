@@ -43,6 +43,8 @@ CONTACT = {
         "verified": {"anyOf": [{"const": False}, DATE],
                      "errorMessage": "should be the date someone last checked this contact "
                                      "(YYYY-MM-DD), or false if nobody has yet"},
+        # Where the number was checked (a public source's title), shown beside the date.
+        "source": {"type": "string", "minLength": 1},
         # Say what is not known rather than invent it: shown to families, listed for editors.
         "missing": {"type": "string", "minLength": 1},
     },

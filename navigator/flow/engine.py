@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from navigator.flow.conditions import holds
+from navigator.flow.conditions import holds, holds_yet
 from navigator.flow.model import Pathway, Question
 
 MAX_TEXT_ANSWER = 500
@@ -35,6 +35,7 @@ class Outcome:
     question: Question | None          # what to ask next; None when the journey is complete
     pathways: tuple[Pathway, ...]      # best first; empty until the journey is complete
     unused: tuple[str, ...] = ()       # answers given to questions this route does not ask
+    danger: bool = False               # an answer given already settles an urgent pathway
 
     @property
     def complete(self) -> bool:
@@ -42,7 +43,9 @@ class Outcome:
 
     @property
     def urgent(self) -> bool:
-        return any(p.urgent for p in self.pathways)
+        """Urgent help comes first: when the result holds it, and as soon as any answer given
+        (even one out of order, or filled in from a family's words) makes it certain."""
+        return self.danger or any(p.urgent for p in self.pathways)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,7 +80,24 @@ class Flow:
             question=None if complete else self.questions[current],
             pathways=tuple(self.ranked_pathways(kept)) if complete else (),
             unused=unused,
+            danger=self.danger_in(answers),
         )
+
+    def danger_in(self, answers: dict[str, Any]) -> bool:
+        """Whether the answers given so far already settle an urgent pathway, whatever is
+        still unanswered: "someone is in danger" needs no "Who is asking?" first. Every
+        usable answer counts, on the route or not; an unusable one is left out."""
+        given = {}
+        for question_id, value in answers.items():
+            question = self.questions.get(question_id)
+            try:
+                given[question_id] = self.clean(question, value) if question else None
+            except AnswerError:
+                continue
+        given = {k: v for k, v in given.items() if v is not None}
+        still_open = set(self.questions) - set(given)
+        return any(holds_yet(reached.when, given, still_open) is True
+                   for pathway in self.pathways.values() if pathway.urgent for reached in pathway.reached_by)
 
     def run_leniently(self, answers: dict[str, Any]) -> tuple[Outcome, tuple[str, ...]]:
         """Like run(), but an answer the rules cannot use is dropped rather than refused.

@@ -71,6 +71,16 @@ class Reason:
 
 
 @dataclasses.dataclass(frozen=True)
+class Words:
+    """A pathway's summary and "what you can do today", addressed to one audience."""
+    summary: str
+    today: tuple[str, ...]
+
+
+YOUNG_PERSON = "young_person"     # the audience of a young person asking for themselves
+
+
+@dataclasses.dataclass(frozen=True)
 class Pathway:
     id: str
     title: str
@@ -84,6 +94,14 @@ class Pathway:
     deadlines_from: str | None = None  # an event of navigator/deadlines.py to count dates from
     contacts: tuple[str, ...] = ()
     pages: tuple[str, ...] = ()
+    for_young_person: Words | None = None  # the same words addressed to a young person ("you")
+
+    def words_for(self, audience: str | None) -> Words:
+        """The summary and today list to show: the young person's own words when they are
+        the one asking and the pathway has them, otherwise the usual words."""
+        if audience == YOUNG_PERSON and self.for_young_person is not None:
+            return self.for_young_person
+        return Words(summary=self.summary, today=self.today)
 
     def all_contacts(self) -> list[str]:
         """Contacts of the pathway, then of its steps, each once, in order."""

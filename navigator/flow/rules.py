@@ -18,7 +18,7 @@ from rapidfuzz import process
 
 from navigator.flow import conditions
 from navigator.flow.engine import Flow
-from navigator.flow.model import Branch, LocalFigure, Option, Pathway, Question, Reason, Step, Timescale
+from navigator.flow.model import Branch, LocalFigure, Option, Pathway, Question, Reason, Step, Timescale, Words
 from navigator.problems import Problem, ProblemError, read_checked_yaml
 
 RULES_DIR = pathlib.Path(__file__).resolve().parent.parent / "rules"
@@ -100,6 +100,10 @@ PATHWAY_SCHEMA = {
             "type": "object", "required": ["when", "priority"], "additionalProperties": False,
             "properties": {"when": {"$ref": "#/$defs/condition"}, "priority": {"type": "integer"}}}},
         "if_stuck": _TEXT,
+        # the summary and today list in words for a young person asking for themselves
+        "for_young_person": {"type": "object", "required": ["summary", "today"], "additionalProperties": False,
+                             "properties": {"summary": _TEXT,
+                                            "today": {"type": "array", "minItems": 1, "items": _TEXT}}},
         "contacts": _REFS,
         "pages": _REFS,
         "steps": {"type": "array", "minItems": 1, "items": {
@@ -170,7 +174,9 @@ def _build(questions_doc: dict, pathway_docs: list[tuple[str, dict]]) -> Flow:
             steps=steps, if_stuck=p["if_stuck"], urgent=p.get("urgent", False),
             sensitive=p.get("sensitive", p.get("urgent", False)), deadlines_from=p.get("deadlines_from"),
             reached_by=tuple(Reason(when=r["when"], priority=r["priority"]) for r in p["reached_by"]),
-            contacts=tuple(p.get("contacts", [])), pages=tuple(p.get("pages", [])))
+            contacts=tuple(p.get("contacts", [])), pages=tuple(p.get("pages", [])),
+            for_young_person=Words(summary=p["for_young_person"]["summary"],
+                                   today=tuple(p["for_young_person"]["today"])) if "for_young_person" in p else None)
     return Flow(questions=questions, start=questions_doc["start"], pathways=pathways)
 
 

@@ -29,8 +29,8 @@ def lexicon_problems(lexicon: Lexicon, flow: Flow) -> list[Problem]:
             except AnswerError as error:
                 problems.append(Problem("concepts.yaml", f"'{value}' is not an answer to '{question_id}': {error}",
                                         field=f"concepts.{concept.id}.answers"))
-    used = {p.concept for p in lexicon.phrases if p.concept}
+    used = {p.concept for p in lexicon.phrases if p.concept} | {r.concept for r in lexicon.danger_rules}
     for concept_id in sorted(set(lexicon.concepts) - used):
-        problems.append(Problem("concepts.yaml", "no phrase in any language expresses this concept",
+        problems.append(Problem("concepts.yaml", "no phrase or danger rule in any language expresses this concept",
                                 field=f"concepts.{concept_id}"))
     return problems

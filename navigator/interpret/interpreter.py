@@ -9,11 +9,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from navigator.interpret.lexicon import NUMBER_SLOT, Lexicon, Phrase
-from navigator.interpret.text import stem, words
+from navigator.interpret.text import clause_numbers, sentence_numbers, stem, words
 
 MAX_AGE = 25
 NEGATION_REACH = 3      # a "not" up to this many words before a phrase negates it
 URGENT_SCORE = 100.0
+TOPIC_REACH = 5         # "training on", "an essay about" this many words before danger words,
+TOPIC_AFTER = 2         # or just after them: "suicide prevention training"
+UNLESS_REACH = 3        # a danger rule's `unless` words count this many words either side of it
 # Typos are forgiven in words of 6 letters or more: shorter words are too often another
 # real word one letter away ("lunch" is not "punch").
 MIN_FUZZY = 6
@@ -26,6 +29,15 @@ class Interpretation:
     age: int | None
     urgent: bool
     pathways: tuple[tuple[str, float], ...]  # (pathway id, score), best first
+    not_now: tuple[str, ...] = ()      # a danger told as over ("she self-harmed years ago, she is
+                                       # well now") or only asked about ("training on self-harm")
+
+
+def _clause_of(clauses: list[int] | None, index: int) -> int:
+    """The clause a word is in; with no clauses given, all words are in one."""
+    if not clauses:
+        return 0
+    return clauses[index] if 0 <= index < len(clauses) else -1
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,6 +45,18 @@ class _Match:
     start: int
     end: int
     phrase: Phrase
+
+
+def _occurrences(keys: list[frozenset[str]], by_first: dict[str, list[Phrase]]) -> list[_Match]:
+    """Every place a phrase (indexed by its first word) occurs, overlaps included."""
+    found = []
+    for start, here in enumerate(keys):
+        for key in here:
+            for phrase in by_first.get(key, ()):
+                end = start + len(phrase.tokens)
+                if end <= len(keys) and all(phrase.tokens[i] in keys[start + i] for i in range(1, len(phrase.tokens))):
+                    found.append(_Match(start, end, phrase))
+    return found
 
 
 class Interpreter:
@@ -45,8 +69,12 @@ class Interpreter:
         self._suffixes: set[str] = set()    # "*قلق"
         self._infixes: set[str] = set()     # "*szkol*"
         vocabulary: set[str] = set()
-        for phrase in lexicon.phrases:
-            self._by_first[phrase.tokens[0]].append(phrase)
+        self._cues_by_first: dict[str, list[Phrase]] = defaultdict(list)
+        for phrase in lexicon.cues:
+            self._cues_by_first[phrase.tokens[0]].append(phrase)
+        for phrase in lexicon.phrases + lexicon.cues:
+            if phrase in lexicon.phrases:
+                self._by_first[phrase.tokens[0]].append(phrase)
             for token in phrase.tokens:
                 if token.startswith("*") and token.endswith("*"):
                     self._infixes.add(token.strip("*"))
@@ -67,22 +95,103 @@ class Interpreter:
         stems = [stem(t) for t in tokens]
         keys = [self._keys(s) for s in stems]
         matches = self._matches(keys)
+        cues = self._cue_spans(keys)
+        # An idiom's words ("this wait is killing me") are nobody's danger.
+        idiom_words = {i for m in matches if not m.phrase.concept for i in range(m.start, m.end)}
+        cues = [(c, a, b) for c, a, b in cues if not idiom_words.intersection(range(a, b))]
+        sentences = sentence_numbers(text)
+        clauses = clause_numbers(text)
         found: list[str] = []
         negated: list[str] = []
-        for match in matches:
-            concept = match.phrase.concept
-            if not concept:
-                continue  # an idiom: "I killed it at the school play"
-            target = negated if self._negated(stems, match.start) else found
+        said_now: dict[str, bool] = {}   # urgent concept -> told as still happening somewhere
+        for concept, start, end in [(m.phrase.concept, m.start, m.end) for m in matches if m.phrase.concept] + \
+                self._dangers_described(cues, stems, clauses, sentences):
+            target = negated if self._negated(stems, start, clauses) else found
             if concept not in target:
                 target.append(concept)
+            if target is found and self.lexicon.concepts[concept].urgent:
+                said_now[concept] = said_now.get(concept, False) or not (
+                    self._told_as_over(cues, sentences, start) or self._only_a_topic(cues, clauses, start))
         negated = [c for c in negated if c not in found]
+        not_now = [c for c, now in said_now.items() if not now]
+        found = [c for c in found if c not in not_now]
         age = self._age(tokens, matches)
         urgent = any(self.lexicon.concepts[c].urgent for c in found) or any(
             is_urgent and age is not None and low <= age <= high and required <= set(found)
             for low, high, required, _, is_urgent in self.lexicon.ages)
         return Interpretation(concepts=tuple(found), negated=tuple(negated), age=age, urgent=urgent,
-                              pathways=tuple(self._rank(found, age, urgent)))
+                              pathways=tuple(self._rank(found, age, urgent)), not_now=tuple(not_now))
+
+    # -- danger described, not named ----------------------------------------------------------
+    def _cue_spans(self, keys: list[frozenset[str]]) -> list[tuple[str, int, int]]:
+        """Every (cue class, start, end) in the text. Unlike phrases, cues may overlap:
+        "taken" can be an ingestion word and part of "taken a whole packet"."""
+        return [(m.phrase.concept, m.start, m.end) for m in _occurrences(keys, self._cues_by_first)]
+
+    def _dangers_described(self, cues: list[tuple[str, int, int]], stems: list[str],
+                           clauses: list[int], sentences: list[int]) -> list[tuple[str, int, int]]:
+        """Concepts found by danger_rules: a word of every class of a rule close together
+        ("took" + "a whole packet" + "paracetamol"), each with the start of its span, so
+        negation ("has never taken any tablets") and time ("years ago") are judged there."""
+        by_class: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for cue_class, start, end in cues:
+            by_class[cue_class].append((start, end))
+        found = []
+        for rule in self.lexicon.danger_rules:
+            if not all(by_class.get(c) for c in rule.classes):
+                continue
+            first, rest = rule.classes[0], rule.classes[1:]
+            for anchor_start, anchor_end in by_class[first]:
+                span = self._span_with(anchor_start, anchor_end, rest, by_class, rule.within)
+                if span is None:
+                    continue
+                low, high = span
+                # "kicked out of school" is not "kicked out of home": look a little either side
+                if any(low - UNLESS_REACH <= s and e <= high + UNLESS_REACH
+                       for c in rule.unless for s, e in by_class.get(c, ())):
+                    continue
+                if any(_clause_of(sentences, s) == _clause_of(sentences, low)
+                       for c in rule.unless_sentence for s, _e in by_class.get(c, ())):
+                    continue
+                found.append((rule.concept, low, high))
+                if not self._negated(stems, low, clauses):
+                    break   # one clear instance is enough; a negated one may have a clear twin
+        return found
+
+    @staticmethod
+    def _span_with(start: int, end: int, classes: tuple[str, ...], by_class, within: int) -> tuple[int, int] | None:
+        """The smallest span around one cue that holds a cue of every other class, if it fits `within` words."""
+        low, high = start, end
+        for cue_class in classes:
+            best = None
+            for s, e in by_class[cue_class]:
+                new_low, new_high = min(low, s), max(high, e)
+                if new_high - new_low <= within and (best is None or new_high - new_low < best[1] - best[0]):
+                    best = (new_low, new_high)
+            if best is None:
+                return None
+            low, high = best
+        return low, high
+
+    @staticmethod
+    def _only_a_topic(cues: list[tuple[str, int, int]], clauses: list[int], start: int) -> bool:
+        """Danger words as the subject of a question, not an event: "training on self-harm",
+        "an essay on domestic abuse", "the dangers of overdose". Only just before the words,
+        in the same clause, so "I need advice, she is cutting herself" stays urgent."""
+        clause = _clause_of(clauses, start)
+        return any(c == "topic" and start - TOPIC_REACH <= s <= start + TOPIC_AFTER and _clause_of(clauses, s) == clause
+                   for c, s, e in cues)
+
+    @staticmethod
+    def _told_as_over(cues: list[tuple[str, int, int]], sentences: list[int], start: int) -> bool:
+        """A danger is over when its sentence says so ("in 2019", "years ago", "she is
+        doing well now") and nothing there says it goes on ("again", "still", "tonight").
+        Recall matters most, so anything less clear counts as now."""
+        if not sentences or start >= len(sentences):
+            return False
+        here = sentences[start]
+        classes = {c for c, s, _ in cues if s < len(sentences) and sentences[s] == here}
+        return bool(classes & {"over", "recovered"}) and "present" not in classes
 
     def _keys(self, token: str) -> frozenset[str]:
         """Every lexicon word this token can stand for: itself, a wildcard, or a near spelling."""
@@ -106,13 +215,7 @@ class Interpreter:
         return result
 
     def _matches(self, keys: list[set[str]]) -> list[_Match]:
-        candidates = []
-        for start, here in enumerate(keys):
-            for key in here:
-                for phrase in self._by_first.get(key, ()):
-                    end = start + len(phrase.tokens)
-                    if end <= len(keys) and all(phrase.tokens[i] in keys[start + i] for i in range(1, len(phrase.tokens))):
-                        candidates.append(_Match(start, end, phrase))
+        candidates = _occurrences(keys, self._by_first)
         # Longest phrases win, so "not walking" (a worry) beats "walking", and an idiom
         # ("killing me") hides the words inside it.
         candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -125,8 +228,12 @@ class Interpreter:
                 chosen.append(match)
         return sorted(chosen, key=lambda m: m.start)
 
-    def _negated(self, stems: list[str], start: int) -> bool:
-        for index in range(start - 1, max(start - NEGATION_REACH, 0) - 1, -1):
+    def _negated(self, stems: list[str], start: int, clauses: list[int] | None = None) -> bool:
+        clause = _clause_of(clauses, start)
+        reach = NEGATION_REACH + sum(1 for s in stems[max(start - NEGATION_REACH - 2, 0):start] if s in ("or", "nor"))
+        for index in range(start - 1, max(start - reach, 0) - 1, -1):
+            if _clause_of(clauses, index) != clause:
+                return False  # "I can't cope, I'm scared I'll hurt him": the comma ends the "not"
             if stems[index] in self.lexicon.negation_breaks:
                 return False
             if stems[index] in self.lexicon.negations:

@@ -41,6 +41,14 @@ CONCEPTS_SCHEMA = {
                            "with": _LIST,
                            "urgent": {"type": "boolean"},
                            "pathways": {"type": "object", "additionalProperties": {"type": "number"}}}}},
+        # Danger described rather than named: a concept is found when a word of each named
+        # cue class (see the languages' `cues`) appears within `within` words, and none of
+        # `unless` in that span. Classes, not sentences, so new wordings are caught too.
+        "danger_rules": {"type": "array", "items": {
+            "type": "object", "required": ["concept", "all", "within"], "additionalProperties": False,
+            "properties": {"concept": {"type": "string"}, "all": {**_LIST, "minItems": 1},
+                           "within": {"type": "integer", "minimum": 1, "maximum": 30},
+                           "unless": _LIST, "unless_sentence": _LIST}}},
     },
 }
 LANGUAGE_SCHEMA = {
@@ -55,6 +63,10 @@ LANGUAGE_SCHEMA = {
         "age_patterns": _LIST,
         "not_an_age_after": _LIST,
         "phrases": {"type": "object", "additionalProperties": _LIST},
+        # Word classes for concepts.yaml's danger_rules, and three the interpreter itself
+        # reads: `over` and `recovered` (a danger in the past: "years ago", "doing well
+        # now") and `present` (it is still happening: "again", "tonight", "still").
+        "cues": {"type": "object", "additionalProperties": _LIST},
     },
 }
 
@@ -75,6 +87,15 @@ class Phrase:
     tokens: tuple[str, ...]      # stemmed words, possibly with * wildcards
 
 
+@dataclasses.dataclass(frozen=True)
+class DangerRule:
+    concept: str
+    classes: tuple[str, ...]     # cue classes that must all appear ...
+    within: int                  # ... inside a span of this many words
+    unless: tuple[str, ...] = ()  # and none of these classes inside that span (or just beside it)
+    unless_sentence: tuple[str, ...] = ()  # nor these anywhere in its sentence ("in Fortnite")
+
+
 @dataclasses.dataclass
 class Lexicon:
     concepts: dict[str, Concept]
@@ -87,6 +108,8 @@ class Lexicon:
     numbers: dict[str, int]
     age_patterns: list[tuple[str, ...]]
     not_an_age_after: set[str]
+    cues: list[Phrase] = dataclasses.field(default_factory=list)   # Phrase.concept is the class
+    danger_rules: list[DangerRule] = dataclasses.field(default_factory=list)
 
 
 def phrase_tokens(text: str) -> tuple[str, ...]:
@@ -125,6 +148,12 @@ def load_lexicon(folder: pathlib.Path = LEXICON_DIR) -> Lexicon:
     for age in concepts_doc.get("ages", []):
         lexicon.ages.append((age["between"][0], age["between"][1], frozenset(age.get("with", [])),
                              age["pathways"], age.get("urgent", False)))
+    for rule in concepts_doc.get("danger_rules", []):
+        if rule["concept"] not in concepts:
+            problems.append(Problem("concepts.yaml", f"a danger rule names an unknown concept '{rule['concept']}'",
+                                    field="danger_rules"))
+        lexicon.danger_rules.append(DangerRule(rule["concept"], tuple(rule["all"]), rule["within"],
+                                               tuple(rule.get("unless", [])), tuple(rule.get("unless_sentence", []))))
     for doc in languages:
         file = f"{doc['language']}.yaml"
         for concept_id, texts in doc["phrases"].items():
@@ -132,12 +161,22 @@ def load_lexicon(folder: pathlib.Path = LEXICON_DIR) -> Lexicon:
                 problems.append(Problem(file, f"phrases for an unknown concept '{concept_id}'", field="phrases"))
             lexicon.phrases += [Phrase(concept_id, phrase_tokens(t)) for t in texts if phrase_tokens(t)]
         lexicon.phrases += [Phrase("", phrase_tokens(t)) for t in doc.get("idioms", [])]
-        lexicon.negations |= {w for t in doc.get("negations", []) for w in words(t)}
+        for negation in doc.get("negations", []):
+            if len(words(negation)) != 1:  # "no one" would make every "one" a "not"
+                problems.append(Problem(file, f"a negation must be one word, not '{negation}'", field="negations"))
+        lexicon.negations |= {w for t in doc.get("negations", []) for w in words(t)[:1]}
         lexicon.negation_breaks |= {w for t in doc.get("negation_breaks", []) for w in words(t)}
         lexicon.future_age_cues |= {w for t in doc.get("future_age_cues", []) for w in words(t)}
         lexicon.numbers |= {words(k)[0]: v for k, v in doc.get("numbers", {}).items() if words(k)}
         lexicon.age_patterns += [tuple(words(p.replace("{n}", f" {NUMBER_SLOT} "))) for p in doc.get("age_patterns", [])]
         lexicon.not_an_age_after |= {w for t in doc.get("not_an_age_after", []) for w in words(t)}
+        for cue_class, texts in doc.get("cues", {}).items():
+            lexicon.cues += [Phrase(cue_class, phrase_tokens(t)) for t in texts if phrase_tokens(t)]
+    known_classes = {c.concept for c in lexicon.cues}
+    for rule in lexicon.danger_rules:
+        for cue_class in set(rule.classes + rule.unless + rule.unless_sentence) - known_classes:
+            problems.append(Problem("concepts.yaml", f"a danger rule for '{rule.concept}' names a cue class "
+                                    f"'{cue_class}' that no language lists", field="danger_rules"))
     if problems:
         raise ProblemError(problems)
     return lexicon

@@ -30,6 +30,30 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text))
 
 
+# Full stops, question and exclamation marks (Latin, Arabic and Urdu), semicolons and line ends.
+_SENTENCE_END = re.compile(r"[.!?;\n\u061f\u06d4]+")
+
+
+_CLAUSE_END = re.compile(r"[.!?;,:\n\u061f\u06d4\u060c\u061b()]+")
+
+
+def sentence_numbers(text: str) -> list[int]:
+    """For each word of words(text), the number of the sentence it is in."""
+    return _numbers(text, _SENTENCE_END)
+
+
+def clause_numbers(text: str) -> list[int]:
+    """For each word of words(text), the number of the clause (between commas) it is in."""
+    return _numbers(text, _CLAUSE_END)
+
+
+def _numbers(text: str, boundary: re.Pattern) -> list[int]:
+    numbers: list[int] = []
+    for index, part in enumerate(boundary.split(normalise(text))):
+        numbers += [index] * len(_WORD.findall(part))
+    return numbers
+
+
 def stem(word: str) -> str:
     """A light English stem, so "assessed", "assess" and "assessing" meet.
 

@@ -24,7 +24,7 @@ from navigator.site import current_site
 from navigator.summary import CallSummary, case_note
 from navigator.web.auth import require
 from navigator.web.pages import MAX_QUERY
-from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages
+from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages, urgent_contacts
 from navigator.web.saved import shared_view
 from navigator.web.i18n import translate
 from navigator.web.understanding import merge_understood
@@ -107,13 +107,13 @@ def _screen(errors=None, typed=None, date_error=None, query="", notices=(), stat
         rows=rows, errors=errors or {}, outcome=outcome, events=events, call=call, deadlines=found,
         date_error=date_error or key_date_error, summary=summary, shared=shared, query=query,
         search_results=_search(query) if query else None, notices=list(notices),
-        urgent=outcome.urgent,
+        urgent=outcome.urgent or bool(call.get("urgent")),
         cards=[(p, pathway_contacts(p, site.library), pathway_pages(p, site.library)) for p in pathways],
         next_question=outcome.question,
-        urgent_contacts=pathway_contacts(flow.pathways["urgent-help"], site.library) if "urgent-help" in flow.pathways else [],
+        urgent_contacts=urgent_contacts(site),
     )
     if request.headers.get(CALL_HEADER):
-        return render_template("_call_results.html", **context), status
+        return render_template("_call_results.html", fragment=True, **context), status
     return render_template("adviser.html", **context), status
 
 
@@ -158,6 +158,8 @@ def understand():
     stored = call.get("answers") if isinstance(call.get("answers"), dict) else {}
     understood = {"concepts": list(reading.concepts), "age": reading.age}
     call["answers"] = merge_understood(stored, understood, site)
+    if reading.urgent:
+        call["urgent"] = True  # crisis numbers at the top at once, whatever is unanswered
     call.pop("shared", None)
     _save_call(call)
     concepts = site.interpreter.lexicon.concepts

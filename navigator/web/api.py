@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import logging
+
 from flask import Blueprint, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
@@ -13,6 +16,7 @@ from navigator.web.pages import note_search, search_arguments
 from navigator.web.presenters import explain, pathway_json, question_json
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+log = logging.getLogger(__name__)
 
 
 def json_object() -> dict:
@@ -142,13 +146,24 @@ def interpret():
 INTERPRETED_LANGUAGES = ("en", "pl", "ur", "ar")
 
 
+SUGGESTION_SECONDS = 1.0  # suggested pages are a nicety: never wait longer for them
+_suggesting = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="suggest")
+
+
 def related_pages(reading, limit: int = 3) -> list[dict]:
-    """Pages that search finds for what was understood (in any language, searched in English)."""
+    """Pages that search finds for what was understood (in any language, searched in English).
+
+    Only a nicety beside what was understood: if search fails or is slow, none (logged),
+    so urgent help and the understanding itself never wait on the search index."""
     site = current_site()
     terms = " ".join(site.interpreter.lexicon.concepts[c].search for c in reading.concepts[:4])
     if not terms:
         return []
-    hits = site.search.search(terms, per_page=limit).hits
+    try:
+        hits = _suggesting.submit(lambda: site.search.search(terms, per_page=limit).hits).result(SUGGESTION_SECONDS)
+    except Exception:  # noqa: BLE001 - a broken or slow index loses the suggestions only
+        log.exception("suggested pages left out: search failed or took over %s s", SUGGESTION_SECONDS)
+        return []
     return [{"slug": h.slug, "title": h.title, "url": url_for("pages.page", slug=h.slug)} for h in hits]
 
 

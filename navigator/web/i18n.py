@@ -5,8 +5,10 @@ link opens in the same language. An unknown language falls back to English and s
 
 from __future__ import annotations
 
+import datetime
+
 from flask import Flask, g, has_request_context, request, session, url_for
-from flask_babel import Babel
+from flask_babel import Babel, format_date
 from werkzeug.exceptions import HTTPException
 
 # Each language named in itself, as the switcher shows it.
@@ -80,6 +82,15 @@ def language_links() -> list[dict]:
     return links
 
 
+def checked_date(value) -> str:
+    """A contact's "checked on" date (YYYY-MM-DD in the page file) in the reader's words."""
+    try:
+        day = value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return format_date(day, "long")
+
+
 def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     # Text from the rules and pages is translated with t(), never _(): Jinja's _() treats
@@ -87,6 +98,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["t"] = translate
     app.jinja_env.globals["language_links"] = language_links
     app.jinja_env.globals["language_names"] = LANGUAGES
+    app.jinja_env.filters["checked_date"] = checked_date
 
     @app.context_processor
     def language():

@@ -8,17 +8,20 @@ Answers travel in request bodies only, never in a URL.
 
 from __future__ import annotations
 
+import logging
+
 from flask import Blueprint, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from navigator.flow import AnswerError, Outcome, Question
 from navigator.site import current_site
-from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages
+from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages, urgent_contacts
 from navigator.web.i18n import reader_language
 from navigator.web.saved import shared_view
 from navigator.web.understanding import merge_understood, understood_items
 
 blueprint = Blueprint("journey", __name__)
+log = logging.getLogger(__name__)
 
 CHAT_HEADER = "X-Navigator-Chat"  # set by static/js/navigator.js when it wants the fragment only
 
@@ -37,13 +40,31 @@ def _replay(answers: dict) -> tuple[Outcome, list[str]]:
     return outcome, [_("One of your earlier answers could no longer be used, so we ask that question again.")] * len(dropped)
 
 
+def _understood_pages(site, slugs: list[str]) -> list:
+    try:
+        return [site.library.translated(site.library.pages[s], reader_language())[0]
+                for s in slugs if s in site.library.pages]
+    except Exception:  # noqa: BLE001 - suggestions only; never in the way of urgent help
+        log.exception("suggested pages could not be read")
+        return []
+
+
+def _is_urgent(outcome: Outcome) -> bool:
+    return outcome.urgent or bool(session.get("urgent"))
+
+
+def _land(outcome: Outcome, fragment: str):
+    """Back to the journey after a form post (no JavaScript): at urgent help when anything
+    typed or answered is urgent, wherever else the page would have opened."""
+    return redirect(url_for(".start") + ("#urgent-help" if _is_urgent(outcome) else fragment))
+
+
 def _render(outcome: Outcome, *, editing: Question | None = None, error: str | None = None,
             given=None, status: int = 200, notices=(), text_error: str | None = None, text: str = ""):
     site = current_site()
     notices = list(notices)
     understood = session.get("understood") if isinstance(session.get("understood"), dict) else None
-    urgent = outcome.urgent or bool(session.get("urgent"))
-    urgent_help = site.flow.pathways.get("urgent-help")
+    urgent = _is_urgent(outcome)
     if g.get("session_unreadable"):
         notices.append(_("We could not read the answers saved in your browser, so we have started again."))
         status = 400
@@ -60,10 +81,9 @@ def _render(outcome: Outcome, *, editing: Question | None = None, error: str | N
         cards=[(p, pathway_contacts(p, site.library), pathway_pages(p, site.library))
                for p in outcome.pathways if not (p.urgent and urgent)],
         urgent=urgent,
-        urgent_contacts=pathway_contacts(urgent_help, site.library) if urgent and urgent_help else [],
+        urgent_contacts=urgent_contacts(site) if urgent else [],
         understood=understood_items(understood, site) if understood else None,
-        understood_pages=[site.library.translated(site.library.pages[s], reader_language())[0]
-                          for s in (understood or {}).get("pages", []) if s in site.library.pages],
+        understood_pages=_understood_pages(site, (understood or {}).get("pages", [])),
         text_error=text_error,
         text=text,
         shared=shared_view(session.get("shared")),
@@ -111,7 +131,7 @@ def answer():
     new_outcome, more = _replay(answers)
     if request.headers.get(CHAT_HEADER):
         return _render(new_outcome, notices=notices + more)
-    return redirect(url_for(".start") + ("#result" if new_outcome.complete else "#question"))
+    return _land(new_outcome, "#result" if new_outcome.complete else "#question")
 
 
 @blueprint.post("/understand")
@@ -138,7 +158,7 @@ def understand():
             "We could not tell what this is about. Try different words, or answer the questions below.")])
     if request.headers.get(CHAT_HEADER):
         return _render(_replay(_saved_answers())[0])
-    return redirect(url_for(".start") + "#understood")
+    return _land(_replay(_saved_answers())[0], "#understood")
 
 
 @blueprint.post("/understood")
@@ -165,7 +185,7 @@ def understood():
         session.pop("understood")
     if request.headers.get(CHAT_HEADER):
         return _render(_replay(_saved_answers())[0])
-    return redirect(url_for(".start") + "#question")
+    return _land(_replay(_saved_answers())[0], "#question")
 
 
 # What "Start again" keeps: the language, and a staff member's sign-in (Flask-Login's keys).

@@ -6,6 +6,7 @@ English and never import Flask.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from flask import url_for
@@ -14,6 +15,10 @@ from flask_babel import gettext as _
 from navigator.content import Contact, Library, Page
 from navigator.flow import Pathway, Question
 from navigator.web.i18n import reader_language
+
+
+URGENT_PATHWAY = "urgent-help"
+log = logging.getLogger(__name__)
 
 
 def explain(error) -> str:
@@ -36,7 +41,7 @@ def question_json(question: Question) -> dict[str, Any]:
 def contact_json(contact: Contact) -> dict[str, Any]:
     return {"id": contact.id, "name": contact.name, "phone": contact.phone, "email": contact.email,
             "url": contact.url, "hours": contact.hours, "text": contact.text,
-            "missing": contact.missing, "verified": contact.verified}
+            "missing": contact.missing, "verified": contact.verified, "source": contact.source}
 
 
 def page_link_json(page: Page) -> dict[str, str]:
@@ -71,14 +76,34 @@ def pathway_json(pathway: Pathway, library: Library) -> dict[str, Any]:
 
 def pathway_contacts(pathway: Pathway, library: Library) -> list[Contact]:
     """The pathway's contacts that the content offers now (a skipped page's are left out),
-    in the reader's language where a page's translation gives their words."""
-    contacts = library.contacts_in(reader_language())
+    in the reader's language where a page's translation gives their words. If the page
+    library cannot give them, none (logged): the pathway itself still shows."""
+    try:
+        contacts = library.contacts_in(reader_language())
+    except Exception:  # noqa: BLE001 - a broken library must not take the pathway with it
+        log.exception("contacts for %s could not be read", pathway.id)
+        return []
     return [contacts[i] for i in pathway.all_contacts() if i in contacts]
+
+
+def urgent_contacts(site) -> list[Contact]:
+    """The urgent-help contacts, or none if they cannot be had: the urgent card's own fixed
+    lines (999, A&E, 111 option 2) still show, so a broken page never hides urgent help."""
+    try:
+        urgent = site.flow.pathways.get(URGENT_PATHWAY)
+        return pathway_contacts(urgent, site.library) if urgent else []
+    except Exception:  # noqa: BLE001 - whatever broke, urgent help is still shown
+        log.exception("urgent-help contacts could not be read; showing the card's fixed lines only")
+        return []
 
 
 def pathway_pages(pathway: Pathway, library: Library) -> list[Page]:
     lang = reader_language()
-    return [library.translated(library.pages[s], lang)[0] for s in pathway.all_pages() if s in library.pages]
+    try:
+        return [library.translated(library.pages[s], lang)[0] for s in pathway.all_pages() if s in library.pages]
+    except Exception:  # noqa: BLE001 - as for contacts
+        log.exception("pages for %s could not be read", pathway.id)
+        return []
 
 
 def answer_label(question: Question, value: Any) -> str:

@@ -67,6 +67,7 @@ def test_change_an_answer_then_see_the_pathway_change(phone):
     choose(phone, "Continue")
     tick_and_continue(phone, "None of these")
     choose(phone, "They have an Education, Health and Care plan (EHC plan)")
+    choose(phone, "Yes, they get all or most of it")  # a family with a plan is asked if it is delivered
     tick_and_continue(phone, "Hearing or seeing")
     choose(phone, "An Education, Health and Care plan (EHC plan), or a change to one")
     phone.locator("#result").wait_for()

@@ -32,6 +32,17 @@ function applyState () {
   }
 }
 
+// Urgent help arrives with the results but belongs at the top of the screen.
+function showUrgentAtTop () {
+  const top = document.getElementById('call-urgent')
+  const arrived = document.getElementById('call-urgent-update')
+  if (!top || !arrived) return
+  const wasEmpty = !top.querySelector('#urgent-help')
+  top.replaceChildren(...arrived.childNodes)
+  arrived.remove()
+  if (wasEmpty && top.querySelector('#urgent-help')) top.querySelector('#urgent-help-heading').focus()
+}
+
 let sending = 0
 async function update () {
   const ticket = ++sending
@@ -48,6 +59,7 @@ async function update () {
     const html = await response.text()
     if (ticket !== sending) return // a later change is on its way
     results.innerHTML = html
+    showUrgentAtTop()
     applyState()
     bindCopy()
     // Words come from the page (data-*), so they are in the adviser's language.

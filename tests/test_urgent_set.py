@@ -28,27 +28,20 @@ def test_the_set_is_big_enough_and_covers_every_language():
         assert languages == {"en", "ur", "pl", "ar"}, part
 
 
-# The target is every urgent message in every language (issue 11). English reaches it; the
-# Urdu, Polish and Arabic cue classes do not yet, so for them the test holds the recall
-# measured when they were added (a ratchet: it may only go up) and the gap is reported in
-# the open issue, never hidden by a lower target.
-RECALL_FLOOR = {"en": 1.0, "ur": 0.64, "pl": 0.23, "ar": 0.36}
-# The same for false alarms: the target is 2%; 13 of 225 (5.8%, 12 of them in ur/pl/ar) measured.
-FALSE_ALARM_CEILING = 13
+LANGUAGES = ("en", "ur", "pl", "ar")
 
 
-@pytest.mark.parametrize("lang", sorted(RECALL_FLOOR))
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_urgent_messages_are_urgent(interpreter, lang):
     messages = [m for m in SET["urgent"] if m["lang"] == lang]
     missed = [(m["id"], m["text"][-120:]) for m in messages if not interpreter.read(m["text"]).urgent]
-    recall = 1 - len(missed) / len(messages)
-    assert recall >= RECALL_FLOOR[lang], \
+    assert missed == [], \
         f"{lang}: {len(missed)} of {len(messages)} urgent messages missed:\n" + "\n".join(map(str, missed))
 
 
 def test_hardly_any_non_urgent_message_is_flagged(interpreter):
     flagged = [(m["id"], m["text"][:120]) for m in SET["non_urgent"] if interpreter.read(m["text"]).urgent]
-    assert len(flagged) <= FALSE_ALARM_LIMIT * len(SET["non_urgent"]) or FALSE_ALARM_CEILING >= len(flagged), \
+    assert len(flagged) <= FALSE_ALARM_LIMIT * len(SET["non_urgent"]), \
         f"{len(flagged)} of {len(SET['non_urgent'])} flagged:\n" + "\n".join(map(str, flagged))
 
 

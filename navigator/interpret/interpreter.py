@@ -72,9 +72,9 @@ class Interpreter:
         self._cues_by_first: dict[str, list[Phrase]] = defaultdict(list)
         for phrase in lexicon.cues:
             self._cues_by_first[phrase.tokens[0]].append(phrase)
+        for phrase in lexicon.phrases:
+            self._by_first[phrase.tokens[0]].append(phrase)
         for phrase in lexicon.phrases + lexicon.cues:
-            if phrase in lexicon.phrases:
-                self._by_first[phrase.tokens[0]].append(phrase)
             for token in phrase.tokens:
                 if token.startswith("*") and token.endswith("*"):
                     self._infixes.add(token.strip("*"))

@@ -192,3 +192,30 @@ def test_a_parent_still_reads_the_usual_words(client, get_page):
     html = get_page("/")
     pathway = FLOW.pathways["preparing-for-adulthood"]
     assert pathway.summary in html and pathway.for_young_person.summary not in html
+
+
+YOUNG_ANSWERS = {"asking_as": "young_person", "age": 18, "happening": ["adulthood"], "support_now": "ehc_plan",
+                 "plan_help": "getting_it", "needs": ["learning"], "autism_adhd": "neither", "want": "information"}
+
+
+def test_a_young_person_reads_their_own_words_in_the_api_the_call_screen_and_the_printout(app, client, adviser):
+    from tests.conftest import csrf_token
+    pathway = FLOW.pathways["preparing-for-adulthood"]
+    body = client.post("/api/v1/journey", json={"answers": YOUNG_ANSWERS}).get_json()
+    [card] = [p for p in body["pathways"] if p["id"] == "preparing-for-adulthood"]
+    assert card["summary"] == pathway.for_young_person.summary
+    assert card["today"] == list(pathway.for_young_person.today)
+    as_parent = client.post("/api/v1/journey", json={"answers": {**YOUNG_ANSWERS, "asking_as": "parent"}}).get_json()
+    assert pathway.summary in [p["summary"] for p in as_parent["pathways"]]
+
+    form = {k: v for k, v in YOUNG_ANSWERS.items() if not isinstance(v, list)}
+    form.update({"happening": "adulthood", "needs": "learning", "age": "18"})
+    token = csrf_token(adviser.get("/adviser/").get_data(as_text=True))
+    adviser.post("/adviser/answers", data={"csrf_token": token, **form})
+    call_screen = adviser.get("/adviser/").get_data(as_text=True)
+    assert pathway.for_young_person.summary in call_screen and pathway.summary not in call_screen
+
+    adviser.post("/adviser/share", data={"csrf_token": csrf_token(call_screen)})
+    code = re.search(r'id="share-code"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})<', adviser.get("/adviser/").get_data(as_text=True)).group(1)
+    printout = app.test_client().get(f"/j/{code}/print").get_data(as_text=True)
+    assert pathway.for_young_person.summary in printout and pathway.summary not in printout

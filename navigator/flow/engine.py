@@ -42,6 +42,12 @@ class Outcome:
         return self.question is None
 
     @property
+    def audience(self) -> str | None:
+        """Who is asking (the answer to "Who is asking?"), for Pathway.words_for."""
+        value = self.answers.get("asking_as")
+        return value if isinstance(value, str) else None
+
+    @property
     def urgent(self) -> bool:
         """Urgent help comes first: when the result holds it, and as soon as any answer given
         (even one out of order, or filled in from a family's words) makes it certain."""

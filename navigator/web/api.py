@@ -74,7 +74,7 @@ def journey():
     return jsonify(
         question=question_json(outcome.question) if outcome.question else None,
         urgent=outcome.urgent,
-        pathways=[pathway_json(p, site.library) for p in outcome.pathways],
+        pathways=[pathway_json(p, site.library, outcome.audience) for p in outcome.pathways],
     )
 
 
@@ -211,5 +211,5 @@ def read_journey(code: str):
                        code="not_found", status=404)
     answers, expires = found
     outcome, _dropped = site.flow.run_leniently(answers)
-    return jsonify(answers=answers, pathways=[pathway_json(p, site.library) for p in outcome.pathways],
+    return jsonify(answers=answers, pathways=[pathway_json(p, site.library, outcome.audience) for p in outcome.pathways],
                    expires=expires.isoformat())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from navigator.site import current_site
@@ -38,7 +38,9 @@ def pathway(pathway_id: str):
     found = site.flow.pathways.get(pathway_id)
     if found is None:
         abort(404)
-    return render_template("pathway.html", pathway=found,
+    answers = session.get("answers")  # a young person on their own journey reads "you"
+    audience = answers.get("asking_as") if isinstance(answers, dict) else None
+    return render_template("pathway.html", pathway=found, audience=audience,
                            contacts=pathway_contacts(found, site.library),
                            pages=pathway_pages(found, site.library))
 

@@ -48,7 +48,8 @@ def page_link_json(page: Page) -> dict[str, str]:
     return {"slug": page.slug, "title": page.name, "url": url_for("pages.page", slug=page.slug)}
 
 
-def pathway_json(pathway: Pathway, library: Library) -> dict[str, Any]:
+def pathway_json(pathway: Pathway, library: Library, audience: str | None = None) -> dict[str, Any]:
+    words = pathway.words_for(audience)
     steps = []
     for step in pathway.steps:
         timescale = None
@@ -63,10 +64,10 @@ def pathway_json(pathway: Pathway, library: Library) -> dict[str, Any]:
     return {
         "id": pathway.id,
         "title": _(pathway.title),
-        "summary": _(pathway.summary),
+        "summary": _(words.summary),
         "url": url_for("pages.pathway", pathway_id=pathway.id),
         "urgent": pathway.urgent,
-        "today": [_(item) for item in pathway.today],
+        "today": [_(item) for item in words.today],
         "steps": steps,
         "if_stuck": _(pathway.if_stuck),
         "contacts": [contact_json(c) for c in pathway_contacts(pathway, library)],

@@ -104,7 +104,7 @@ def printable(code: str):
     outcome, _dropped = site.flow.run_leniently(answers)
     cards = [(p, pathway_contacts(p, site.library), pathway_pages(p, site.library)) for p in outcome.pathways]
     return render_template("printable.html", code=journeys.display(journeys.normalise(code)), expires=expires,
-                           cards=cards, urgent=outcome.urgent)
+                           cards=cards, urgent=outcome.urgent, audience=outcome.audience)
 
 
 @blueprint.post("/share")

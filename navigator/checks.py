@@ -32,6 +32,7 @@ def check_all(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Proble
     except ProblemError as error:
         problems += error.problems
     problems += internal_file_names(content_dir, rules_dir)
+    problems += ages_that_go_stale(content_dir, rules_dir)
     return problems
 
 
@@ -40,16 +41,27 @@ def check_all(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Proble
 _INTERNAL_NAME = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 
 
-def internal_file_names(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Problem]:
-    """Internal file names in text families see: page files, and pathway rules outside
-    their comments (a comment may name a file for editors)."""
-    problems = []
+# "This report is over three years old" is true for a year, then wrong: say the date.
+_STALE_AGE = re.compile(r"\b(?:over|nearly|almost|just over|more than|about) (?:one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|\d+) years? (?:ago|old)\b", re.IGNORECASE)
+
+
+def _shown_lines(content_dir: pathlib.Path, rules_dir: pathlib.Path):
+    """(file, line number, line) for text families see: page files, and pathway rules
+    outside their comments (a comment may name a file for editors)."""
     files = sorted(pathlib.Path(content_dir).glob("*.md")) + sorted((pathlib.Path(rules_dir) / "pathways").glob("*.yaml"))
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-            if path.suffix == ".yaml" and line.lstrip().startswith("#"):
-                continue
-            for name in _INTERNAL_NAME.findall(line):
-                problems.append(Problem(path.name, f"shows families the internal file name '{name}': "
-                                        "name the document by its public title and date instead", line=number))
-    return problems
+            if not (path.suffix == ".yaml" and line.lstrip().startswith("#")):
+                yield path, number, line
+
+
+def ages_that_go_stale(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Problem]:
+    return [Problem(path.name, f"says '{age}', which will be wrong next year: give the date instead", line=number)
+            for path, number, line in _shown_lines(content_dir, rules_dir) for age in _STALE_AGE.findall(line)]
+
+
+def internal_file_names(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Problem]:
+    return [Problem(path.name, f"shows families the internal file name '{name}': "
+                    "name the document by its public title and date instead", line=number)
+            for path, number, line in _shown_lines(content_dir, rules_dir) for name in _INTERNAL_NAME.findall(line)]

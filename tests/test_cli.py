@@ -96,3 +96,11 @@ def test_an_internal_file_name_shown_to_families_fails_the_check(copied_content,
     assert result.exit_code == 1
     assert "sourced-page.md, line" in result.output and "internal file name '000_63fd8a964c75e720.txt'" in result.output
     assert "001_48e4b7cb86c625bd" not in result.output  # a comment for editors is fine
+
+
+def test_an_age_that_goes_stale_fails_the_check(copied_content, copied_rules):
+    write(copied_content, "dated-page.md", page_text(
+        contacts=[], body="Inspectors visited in October 2023. This report is over three years old.\n"))
+    result = run_check(copied_content, copied_rules)
+    assert result.exit_code == 1
+    assert "dated-page.md, line" in result.output and "'over three years old', which will be wrong next year" in result.output

@@ -9,10 +9,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from navigator.interpret.lexicon import NUMBER_SLOT, Lexicon, Phrase
-from navigator.interpret.text import clause_numbers, sentence_numbers, stem, words
+from navigator.interpret.text import clause_numbers, question_sentences, sentence_numbers, stem, words
 
 MAX_AGE = 25
-NEGATION_REACH = 3      # a "not" up to this many words before a phrase negates it
+NEGATION_REACH = 4      # a "not" up to this many words before a phrase negates it
+NEGATION_AFTER_REACH = 2  # where a language negates after the verb, this many words after it
 URGENT_SCORE = 100.0
 TOPIC_REACH = 5         # "training on", "an essay about" this many words before danger words,
 TOPIC_AFTER = 2         # or just after them: "suicide prevention training"
@@ -101,17 +102,22 @@ class Interpreter:
         cues = [(c, a, b) for c, a, b in cues if not idiom_words.intersection(range(a, b))]
         sentences = sentence_numbers(text)
         clauses = clause_numbers(text)
+        questions = question_sentences(text)
+        # words that belong to a longer danger expression ("نہیں رک رہا", not stopping) are
+        # part of what is said, not a "not" for the words before them
+        self_negating = {i for _c, a, b in cues if b - a > 1 for i in range(a, b)}
         found: list[str] = []
         negated: list[str] = []
         said_now: dict[str, bool] = {}   # urgent concept -> told as still happening somewhere
         for concept, start, end in [(m.phrase.concept, m.start, m.end) for m in matches if m.phrase.concept] + \
                 self._dangers_described(cues, stems, clauses, sentences):
-            target = negated if self._negated(stems, start, clauses) else found
+            target = negated if self._negated(stems, start, clauses, end, self_negating) else found
             if concept not in target:
                 target.append(concept)
             if target is found and self.lexicon.concepts[concept].urgent:
                 said_now[concept] = said_now.get(concept, False) or not (
-                    self._told_as_over(cues, sentences, start) or self._only_a_topic(cues, clauses, start))
+                    self._told_as_over(cues, sentences, start)
+                    or self._only_a_topic(cues, clauses, start, sentences, questions))
         negated = [c for c in negated if c not in found]
         not_now = [c for c, now in said_now.items() if not now]
         found = [c for c in found if c not in not_now]
@@ -136,6 +142,7 @@ class Interpreter:
         by_class: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for cue_class, start, end in cues:
             by_class[cue_class].append((start, end))
+        in_expressions = {i for _c, a, b in cues if b - a > 1 for i in range(a, b)}
         found = []
         for rule in self.lexicon.danger_rules:
             if not all(by_class.get(c) for c in rule.classes):
@@ -154,7 +161,7 @@ class Interpreter:
                        for c in rule.unless_sentence for s, _e in by_class.get(c, ())):
                     continue
                 found.append((rule.concept, low, high))
-                if not self._negated(stems, low, clauses):
+                if not self._negated(stems, low, clauses, high, in_expressions):
                     break   # one clear instance is enough; a negated one may have a clear twin
         return found
 
@@ -174,12 +181,16 @@ class Interpreter:
         return low, high
 
     @staticmethod
-    def _only_a_topic(cues: list[tuple[str, int, int]], clauses: list[int], start: int) -> bool:
+    def _only_a_topic(cues: list[tuple[str, int, int]], clauses: list[int], start: int,
+                      sentences: list[int], questions: set[int]) -> bool:
         """Danger words as the subject of a question, not an event: "training on self-harm",
-        "an essay on domestic abuse", "the dangers of overdose". Only just before the words,
-        in the same clause, so "I need advice, she is cutting herself" stays urgent."""
-        clause = _clause_of(clauses, start)
-        return any(c == "topic" and start - TOPIC_REACH <= s <= start + TOPIC_AFTER and _clause_of(clauses, s) == clause
+        "an essay on domestic abuse", "the dangers of overdose": a topic word just before the
+        words in the same clause, or anywhere in a sentence that asks a question ("Is there
+        a workshop on grooming?"), so "I need advice, she is cutting herself" stays urgent."""
+        clause, sentence = _clause_of(clauses, start), _clause_of(sentences, start)
+        asked = sentence in questions
+        return any(c == "topic" and ((start - TOPIC_REACH <= s <= start + TOPIC_AFTER and _clause_of(clauses, s) == clause)
+                                     or (asked and _clause_of(sentences, s) == sentence))
                    for c, s, e in cues)
 
     @staticmethod
@@ -190,7 +201,8 @@ class Interpreter:
         if not sentences or start >= len(sentences):
             return False
         here = sentences[start]
-        classes = {c for c, s, _ in cues if s < len(sentences) and sentences[s] == here}
+        # the next sentence counts too: "He drank Dettol when he was three. That was ten years ago."
+        classes = {c for c, s, _ in cues if s < len(sentences) and sentences[s] in (here, here + 1)}
         return bool(classes & {"over", "recovered"}) and "present" not in classes
 
     def _keys(self, token: str) -> frozenset[str]:
@@ -228,8 +240,15 @@ class Interpreter:
                 chosen.append(match)
         return sorted(chosen, key=lambda m: m.start)
 
-    def _negated(self, stems: list[str], start: int, clauses: list[int] | None = None) -> bool:
+    def _negated(self, stems: list[str], start: int, clauses: list[int] | None = None, end: int | None = None,
+                 part_of_danger: set[int] = frozenset()) -> bool:
         clause = _clause_of(clauses, start)
+        # Languages that negate after the verb (Urdu "بھاگا نہیں"): a word of negations_after
+        # just after the words, in the same clause
+        if end is not None and any(stems[i] in self.lexicon.negations_after and i not in part_of_danger
+                                   and _clause_of(clauses, i) == clause
+                                   for i in range(end, min(end + NEGATION_AFTER_REACH, len(stems)))):
+            return True
         reach = NEGATION_REACH + sum(1 for s in stems[max(start - NEGATION_REACH - 2, 0):start] if s in ("or", "nor"))
         for index in range(start - 1, max(start - reach, 0) - 1, -1):
             if _clause_of(clauses, index) != clause:

@@ -57,6 +57,7 @@ LANGUAGE_SCHEMA = {
         "language": {"type": "string"},
         "negations": _LIST,
         "negation_breaks": _LIST,
+        "negations_after": _LIST,   # words that negate what comes just before them (Urdu "نہیں")
         "idioms": _LIST,
         "future_age_cues": _LIST,
         "numbers": {"type": "object", "additionalProperties": {"type": "integer"}},
@@ -108,6 +109,7 @@ class Lexicon:
     numbers: dict[str, int]
     age_patterns: list[tuple[str, ...]]
     not_an_age_after: set[str]
+    negations_after: set[str] = dataclasses.field(default_factory=set)
     cues: list[Phrase] = dataclasses.field(default_factory=list)   # Phrase.concept is the class
     danger_rules: list[DangerRule] = dataclasses.field(default_factory=list)
 
@@ -166,6 +168,7 @@ def load_lexicon(folder: pathlib.Path = LEXICON_DIR) -> Lexicon:
                 problems.append(Problem(file, f"a negation must be one word, not '{negation}'", field="negations"))
         lexicon.negations |= {w for t in doc.get("negations", []) for w in words(t)[:1]}
         lexicon.negation_breaks |= {w for t in doc.get("negation_breaks", []) for w in words(t)}
+        lexicon.negations_after |= {w for t in doc.get("negations_after", []) for w in words(t)[:1]}
         lexicon.future_age_cues |= {w for t in doc.get("future_age_cues", []) for w in words(t)}
         lexicon.numbers |= {words(k)[0]: v for k, v in doc.get("numbers", {}).items() if words(k)}
         lexicon.age_patterns += [tuple(words(p.replace("{n}", f" {NUMBER_SLOT} "))) for p in doc.get("age_patterns", [])]

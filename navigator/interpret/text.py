@@ -47,6 +47,18 @@ def clause_numbers(text: str) -> list[int]:
     return _numbers(text, _CLAUSE_END)
 
 
+def question_sentences(text: str) -> set[int]:
+    """The numbers (as sentence_numbers gives them) of the sentences that end in a question mark."""
+    parts = re.split(r"([.!?;\n\u061f\u06d4]+)", normalise(text))
+    asked, number = set(), 0
+    for index in range(0, len(parts), 2):
+        ending = parts[index + 1] if index + 1 < len(parts) else ""
+        if "?" in ending or "\u061f" in ending:
+            asked.add(number)
+        number += 1
+    return asked
+
+
 def _numbers(text: str, boundary: re.Pattern) -> list[int]:
     numbers: list[int] = []
     for index, part in enumerate(boundary.split(normalise(text))):

@@ -10,7 +10,7 @@ POT := translations/messages.pot
 CATALOGS := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check index install browser bench clean translations translations-update
+.PHONY: help run test check index install browser bench urgent-figures clean translations translations-update
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ test: install browser ## install what is needed, then run every test
 
 bench: install ## time the interpreter against baselines measured in the same run
 	$(BIN)/python scripts/bench.py
+
+urgent-figures: install ## the safety net's urgent recall and false alarms, per language, on each set
+	$(BIN)/python scripts/urgent_figures.py
 
 check: install ## check the rules and content
 	$(BIN)/navigator check

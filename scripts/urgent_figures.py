@@ -1,0 +1,70 @@
+"""Print the safety net's figures: urgent recall and false alarms, per language, on each set.
+
+    .venv/bin/python scripts/urgent_figures.py [--misses]
+
+The development set (tests/fixtures/urgent_set.yaml) is what the lexicon was improved on;
+the held-out sets (urgent_holdout.yaml, urgent_final.yaml) were written blind and are for
+measuring only. A set that is missing is skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import pathlib
+
+import yaml
+
+from navigator.interpret import Interpreter, load_lexicon
+
+FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+SETS = ("urgent_set.yaml", "urgent_holdout.yaml", "urgent_final.yaml")
+
+
+def figures(interpreter: Interpreter, messages: dict) -> tuple[dict, list, list]:
+    """Per language: [urgent caught, urgent total, non-urgent flagged, non-urgent total]."""
+    table: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
+    missed, flagged = [], []
+    for message in messages.get("urgent", []):
+        row = table[message["lang"]]
+        row[1] += 1
+        if interpreter.read(message["text"]).urgent:
+            row[0] += 1
+        else:
+            missed.append(message)
+    for message in messages.get("non_urgent", []):
+        row = table[message["lang"]]
+        row[3] += 1
+        if interpreter.read(message["text"]).urgent:
+            row[2] += 1
+            flagged.append(message)
+    return table, missed, flagged
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="also list what was missed or flagged")
+    arguments = parser.parse_args()
+    interpreter = Interpreter(load_lexicon())
+    for name in SETS:
+        path = FIXTURES / name
+        if not path.exists():
+            continue
+        table, missed, flagged = figures(interpreter, yaml.safe_load(path.read_text(encoding="utf-8")))
+        print(f"\n{name}")
+        print(f"  {'lang':<5} {'urgent caught':>15} {'false alarms':>15}")
+        totals = [0, 0, 0, 0]
+        for lang, row in sorted(table.items()):
+            totals = [t + r for t, r in zip(totals, row)]
+            print(f"  {lang:<5} {row[0]:>7}/{row[1]:<7} {row[2]:>7}/{row[3]:<7}")
+        print(f"  {'all':<5} {totals[0]:>7}/{totals[1]:<7} {totals[2]:>7}/{totals[3]:<7}"
+              f"  recall {totals[0] / max(totals[1], 1):.1%}, false alarms {totals[2] / max(totals[3], 1):.1%}")
+        if arguments.misses:
+            for message in missed:
+                print(f"    missed  {message['id']}: {message['text'][-100:]}")
+            for message in flagged:
+                print(f"    flagged {message['id']}: {message['text'][:100]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -9,7 +9,10 @@ import datetime as dt
 
 import pytest
 
+from navigator.content import load_library
 from navigator.deadlines import deadlines
+from navigator.flow import load_rules
+from tests.conftest import CONTENT_DIR, RULES_DIR
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -67,3 +70,50 @@ def test_no_rule_cites_the_swapped_reg_18_paragraphs():
     thirty_first = deadlines("post-16-transfer", dt.date(2027, 9, 1), today=TODAY)[0]
     assert "18(1)(b)" in fifteenth.source and "18(1)(a)" not in fifteenth.source
     assert "18(1)(a)" in thirty_first.source and "18(1)(b)" not in thirty_first.source
+
+
+# -- the pathways: every corrected statement beside its citation -----------------------------
+
+CORRECTED_STEPS = [
+    # pathway, step title starts with, weeks_max (or None), statutory, citation in source, words in the text
+    ("disagreement", "If the council backs down", 14, True, "reg 45(3)",
+     ["told the Tribunal", "2 weeks", "14 weeks", "10 weeks"]),
+    ("disagreement", "Disagreement resolution and mediation", None, True, "reg 33",
+     ["within 2 months of the decision letter"]),
+    ("early-years", "Starting school", None, True, "reg 18(1)(b)", []),
+    ("preparing-for-adulthood", "Moving on after school", None, True, "reg 18(1)(a)", []),
+    ("preparing-for-adulthood", "Up to age 25", None, True, "s.46", ["no automatic right", "appeal"]),
+    ("ehc-plan-review", "The review meeting", 52, True, "s.44(1)", []),
+    ("short-breaks", "Direct payments", None, True, "s.17A", ["does not need an EHC plan"]),
+    ("homeless-16-17", "If you have nowhere safe to sleep tonight", 0, True, "s.20", ["that same day"]),
+    ("school-attendance", "If your child is excluded or suspended", None, True, "Exclusions and Reviews",
+     ["15 school days", "sixth school day"]),
+    ("school-attendance", "If your child cannot go to school", None, True, "s.19", []),
+    ("care-leavers", "Your after-care worker and pathway plan", 26, True, "Sch 2", ["must give you", "25"]),
+    ("ehc-plan-not-delivered", "The council must make sure the help happens", None, True, "s.42", []),
+    ("homeless-18-25", "If you may lose your home within 56 days", None, True, "s.175(4)", ["56 days"]),
+]
+
+
+@pytest.fixture(scope="module")
+def flow():
+    library = load_library(CONTENT_DIR)
+    return load_rules(RULES_DIR, page_slugs=library.pages, contact_ids=library.contacts)
+
+
+@pytest.mark.parametrize("pathway_id, title, weeks, statutory, citation, words", CORRECTED_STEPS,
+                         ids=[f"{row[0]}: {row[1]}" for row in CORRECTED_STEPS])
+def test_each_corrected_step_states_the_law_with_its_source(flow, pathway_id, title, weeks, statutory, citation, words):
+    [step] = [s for s in flow.pathways[pathway_id].steps if s.title.startswith(title)]
+    assert step.timescale.statutory is statutory
+    assert step.timescale.weeks_max == weeks
+    assert citation in step.timescale.source
+    text = f"{step.timescale.text} {step.description}"
+    for word in words:
+        assert word in text, f"{pathway_id}: '{word}' missing from '{title}'"
+
+
+def test_the_first_thing_a_homeless_16_or_17_year_old_is_told_is_somewhere_safe_tonight(flow):
+    pathway = flow.pathways["homeless-16-17"]
+    assert pathway.steps[0].title.startswith("If you have nowhere safe to sleep tonight")
+    assert "999" in pathway.today[0] and "tonight" in pathway.today[1]

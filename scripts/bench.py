@@ -25,7 +25,7 @@ from navigator.content import load_library  # noqa: E402
 from navigator.interpret import Interpreter, load_lexicon  # noqa: E402
 from navigator.search import open_search  # noqa: E402
 
-SCENARIOS = ROOT.parent / "shared" / "scenarios" / "public.yaml"
+SCENARIOS = ROOT / "tests" / "fixtures" / "public_scenarios.yaml"
 ROUNDS = 20
 
 

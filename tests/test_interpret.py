@@ -9,7 +9,7 @@ import yaml
 
 from navigator.interpret import Interpreter, load_lexicon
 
-SCENARIOS = pathlib.Path(__file__).resolve().parents[2] / "shared" / "scenarios" / "public.yaml"
+SCENARIOS = pathlib.Path(__file__).resolve().parent / "fixtures" / "public_scenarios.yaml"
 READER = Interpreter(load_lexicon())
 
 

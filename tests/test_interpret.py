@@ -170,3 +170,8 @@ def test_our_own_differently_worded_messages_are_understood_too(name):
             assert reading.urgent == expect["urgent"], case["id"]
         assert reading.age == expect.get("age"), case["id"]
     assert hits / len(own) >= 0.9
+
+
+def test_polish_typed_without_its_letters_marks_reads_the_same():
+    with_marks, without = read("Córka pocięła sobie ręce, leje się krew"), read("Corka pociela sobie rece, leje sie krew")
+    assert with_marks.urgent and without.urgent and with_marks.concepts == without.concepts

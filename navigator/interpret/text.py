@@ -20,9 +20,25 @@ _ARABIC_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"
                                   "\u064f": None, "\u0650": None, "\u0651": None, "\u0652": None})
 
 
+# Latin letters with marks, folded to plain ones: phones often type Polish without them
+# ("zabic sie" for "zabić się"), so both the lexicon and the message are read without.
+_LATIN_PLAIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+
+
+def _plain_latin(text: str) -> str:
+    if text.isascii():
+        return text
+    out = []
+    for char in text.translate(_LATIN_PLAIN):
+        if "\u00c0" <= char <= "\u024f":  # Latin-1 Supplement and Latin Extended A/B only
+            char = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        out.append(char)
+    return "".join(out)
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.translate(_DIGITS).translate(_ARABIC_VARIANTS)
+    text = _plain_latin(text.translate(_DIGITS).translate(_ARABIC_VARIANTS))
     return _APOSTROPHES.sub("", text)  # "isn't" -> "isnt", "she's" -> "shes"
 
 

@@ -95,3 +95,15 @@ def test_without_any_breakage_suggested_pages_are_given(app):
     """The control: the same message on a healthy app also suggests pages."""
     answer = app.test_client().post("/api/v1/interpret", json={"text": DANGER}).get_json()
     assert answer["urgent"] is True and answer["pages"]
+
+
+def test_urgent_help_links_the_pages_for_exploitation_and_the_duty_team(app):
+    """A worry about exploitation shows urgent help at once; its card links the SHINE page."""
+    client = app.test_client()
+    html = client.get("/help-now").get_data(as_text=True)
+    assert 'href="/pages/shine-child-exploitation"' in html and 'href="/pages/emergency-duty-team"' in html
+    token = csrf_token(client.get("/").get_data(as_text=True))
+    client.post("/understand", data={"csrf_token": token, "text": "older lads are making my son carry drugs for them"})
+    page = client.get("/").get_data(as_text=True)
+    card = page[page.index('id="urgent-help"'):page.index("</section>", page.index('id="urgent-help"'))]
+    assert 'href="/pages/shine-child-exploitation"' in card

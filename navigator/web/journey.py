@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 
 from navigator.flow import AnswerError, Outcome, Question
 from navigator.site import current_site
-from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages, urgent_contacts
+from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages, urgent_contacts, urgent_pages
 from navigator.web.i18n import reader_language
 from navigator.web.saved import shared_view
 from navigator.web.understanding import merge_understood, understood_items
@@ -82,6 +82,7 @@ def _render(outcome: Outcome, *, editing: Question | None = None, error: str | N
                for p in outcome.pathways if not (p.urgent and urgent)],
         urgent=urgent,
         urgent_contacts=urgent_contacts(site) if urgent else [],
+        urgent_pages=urgent_pages(site) if urgent else [],
         understood=understood_items(understood, site) if understood else None,
         understood_pages=_understood_pages(site, (understood or {}).get("pages", [])),
         text_error=text_error,

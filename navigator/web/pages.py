@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from navigator.site import current_site
 from navigator.web.errors import BadInput
 from navigator.web.i18n import LANGUAGES, reader_language
-from navigator.web.presenters import pathway_contacts, pathway_pages, urgent_contacts
+from navigator.web.presenters import pathway_contacts, pathway_pages, urgent_contacts, urgent_pages
 
 blueprint = Blueprint("pages", __name__)
 
@@ -48,7 +48,8 @@ def pathway(pathway_id: str):
 @blueprint.get("/help-now")
 def help_now():
     """"Get help now", linked from every page's header: the urgent card on its own page."""
-    return render_template("help_now.html", contacts=urgent_contacts(current_site()))
+    site = current_site()
+    return render_template("help_now.html", contacts=urgent_contacts(site), pages=urgent_pages(site))
 
 
 def note_search(query: str, total: int) -> None:

@@ -98,6 +98,12 @@ def urgent_contacts(site) -> list[Contact]:
         return []
 
 
+def urgent_pages(site) -> list[Page]:
+    """The urgent-help pathway's pages (exploitation, the duty team…), or none if they cannot be had."""
+    urgent = site.flow.pathways.get(URGENT_PATHWAY)
+    return pathway_pages(urgent, site.library) if urgent else []
+
+
 def pathway_pages(pathway: Pathway, library: Library) -> list[Page]:
     lang = reader_language()
     try:

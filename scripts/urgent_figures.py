@@ -18,7 +18,7 @@ import yaml
 from navigator.interpret import Interpreter, load_lexicon
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures"
-SETS = ("urgent_set.yaml", "urgent_holdout.yaml", "urgent_final.yaml")
+SETS = ("urgent_set.yaml", "urgent_holdout.yaml", "urgent_final.yaml", "urgent_blind3.yaml", "urgent_blind4.yaml")
 
 
 def figures(interpreter: Interpreter, messages: dict) -> tuple[dict, list, list]:

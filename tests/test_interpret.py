@@ -175,3 +175,8 @@ def test_our_own_differently_worded_messages_are_understood_too(name):
 def test_polish_typed_without_its_letters_marks_reads_the_same():
     with_marks, without = read("Córka pocięła sobie ręce, leje się krew"), read("Corka pociela sobie rece, leje sie krew")
     assert with_marks.urgent and without.urgent and with_marks.concepts == without.concepts
+
+
+def test_a_number_of_a_medicine_is_an_amount_but_an_age_is_not():
+    assert read("he has eaten what I think is about 8 of my sertraline").urgent
+    assert not read("my son is 14 and has had his medication this morning, can school give the lunchtime dose?").urgent

@@ -17,6 +17,7 @@ NEGATION_AFTER_REACH = 2  # where a language negates after the verb, this many w
 URGENT_SCORE = 100.0
 TOPIC_REACH = 5         # "training on", "an essay about" this many words before danger words,
 TOPIC_AFTER = 2         # or just after them: "suicide prevention training"
+MIN_COUNTED = 3         # "3 of her tablets" or more is an amount to worry about
 UNLESS_REACH = 3        # a danger rule's `unless` words count this many words either side of it
 # Typos are forgiven in words of 6 letters or more: shorter words are too often another
 # real word one letter away ("lunch" is not "punch").
@@ -97,6 +98,7 @@ class Interpreter:
         keys = [self._keys(s) for s in stems]
         matches = self._matches(keys)
         cues = self._cue_spans(keys)
+        cues += self._counted_medicine(tokens, cues)
         # An idiom's words ("this wait is killing me") are nobody's danger.
         idiom_words = {i for m in matches if not m.phrase.concept for i in range(m.start, m.end)}
         cues = [(c, a, b) for c, a, b in cues if not idiom_words.intersection(range(a, b))]
@@ -133,6 +135,17 @@ class Interpreter:
         """Every (cue class, start, end) in the text. Unlike phrases, cues may overlap:
         "taken" can be an ingestion word and part of "taken a whole packet"."""
         return [(m.phrase.concept, m.start, m.end) for m in _occurrences(keys, self._cues_by_first)]
+
+    def _counted_medicine(self, tokens: list[str], cues: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """A number of a medicine ("8 of my sertraline", "20 paracetamol") is an amount: a
+        number just before a medicine word, never an age ("he is 14 and takes his tablets")."""
+        medicine_starts = {s for c, s, _ in cues if c == "medicine"}
+        amounts = []
+        for index, token in enumerate(tokens):
+            value = self._number(token)
+            if value is not None and value >= MIN_COUNTED and any(index < s <= index + 3 for s in medicine_starts):
+                amounts.append(("amount", index, index + 1))
+        return amounts
 
     def _dangers_described(self, cues: list[tuple[str, int, int]], stems: list[str],
                            clauses: list[int], sentences: list[int]) -> list[tuple[str, int, int]]:

@@ -17,7 +17,7 @@ from flask import Flask, current_app
 
 from navigator.content import Library, load_library
 from navigator.flow import Flow, RulesError, load_rules
-from navigator.interpret import Interpreter, load_lexicon
+from navigator.interpret import Interpreter, load_lexicon, load_urgency_model
 from navigator.interpret.checks import lexicon_problems
 from navigator.search import SearchIndex, open_search
 from navigator.store import Database
@@ -89,7 +89,8 @@ def build_site(app: Flask) -> Site:
     problems = lexicon_problems(lexicon, flow)
     if problems:
         raise RulesError(problems)
-    interpreter = Interpreter(lexicon, pathway_order=list(flow.pathways))
+    interpreter = Interpreter(lexicon, pathway_order=list(flow.pathways),
+                              urgency=load_urgency_model(pathlib.Path(config["RULES_DIR"]) / "urgency"))
     database = Database(config["DATABASE_URL"])
     database.migrate(pathlib.Path(app.instance_path) / "migrate.lock")
     search = open_search(config["SEARCH_DIR"], library)

@@ -1,5 +1,5 @@
 """The interpreter's safety net, measured on our own development set
-(tests/fixtures/urgent_set.yaml: messages in four languages and many voices, written from
+(navigator/rules/urgency/urgent_set.yaml: messages in four languages and many voices, written from
 how people describe danger, not from the lexicon). Urgent recall matters more than anything
 else the interpreter does: every urgent message must be urgent; at most 2% of the hard
 non-urgent ones ("this wait is killing me", a danger over years ago) may be flagged."""
@@ -10,15 +10,16 @@ import pathlib
 import pytest
 import yaml
 
-from navigator.interpret import Interpreter, load_lexicon
+from navigator.interpret import URGENCY_DIR, Interpreter, load_lexicon, load_urgency_model
 
-SET = yaml.safe_load((pathlib.Path(__file__).parent / "fixtures" / "urgent_set.yaml").read_text(encoding="utf-8"))
+SET = yaml.safe_load((URGENCY_DIR / "urgent_set.yaml").read_text(encoding="utf-8"))
+BLIND = yaml.safe_load((pathlib.Path(__file__).parent / "fixtures" / "urgent_blind4.yaml").read_text(encoding="utf-8"))
 FALSE_ALARM_LIMIT = 0.02
 
 
 @pytest.fixture(scope="module")
 def interpreter():
-    return Interpreter(load_lexicon())
+    return Interpreter(load_lexicon(), urgency=load_urgency_model())
 
 
 def test_the_set_is_big_enough_and_covers_every_language():
@@ -83,3 +84,19 @@ def test_a_danger_told_as_over_is_not_urgent_but_one_that_is_back_is(interpreter
     assert not over.urgent and "self_harm" in over.not_now
     back = interpreter.read("She self-harmed in 2019 and now she is cutting her arms again.")
     assert back.urgent
+
+
+def test_the_never_seen_blind_set_does_not_fall_below_its_measured_figure(interpreter):
+    """urgent_blind4.yaml was written blind and is never learned from: the honest figure.
+    Measured 81/100 caught and 5/100 false alarms (target 100 and at most 2): the gap is
+    open work (issue 11); this only stops it getting worse."""
+    caught = sum(interpreter.read(m["text"]).urgent for m in BLIND["urgent"])
+    flagged = sum(interpreter.read(m["text"]).urgent for m in BLIND["non_urgent"])
+    assert caught >= 81 and flagged <= 5, (caught, flagged)
+
+
+def test_the_learned_opinion_only_ever_adds_urgency():
+    rules_only = Interpreter(load_lexicon())
+    both = Interpreter(load_lexicon(), urgency=load_urgency_model())
+    for message in SET["urgent"][:40]:
+        assert both.read(message["text"]).urgent or not rules_only.read(message["text"]).urgent

@@ -9,5 +9,6 @@ rules; nothing is generated.
 
 from navigator.interpret.interpreter import Interpretation, Interpreter
 from navigator.interpret.lexicon import LEXICON_DIR, load_lexicon
+from navigator.interpret.urgency import URGENCY_DIR, load_urgency_model
 
-__all__ = ["Interpretation", "Interpreter", "LEXICON_DIR", "load_lexicon"]
+__all__ = ["Interpretation", "Interpreter", "LEXICON_DIR", "URGENCY_DIR", "load_lexicon", "load_urgency_model"]

@@ -62,8 +62,11 @@ def _occurrences(keys: list[frozenset[str]], by_first: dict[str, list[Phrase]]) 
 
 
 class Interpreter:
-    def __init__(self, lexicon: Lexicon, pathway_order: list[str] | None = None):
+    def __init__(self, lexicon: Lexicon, pathway_order: list[str] | None = None, urgency=None):
+        """`urgency` (optional, see navigator/interpret/urgency.py) is a second opinion with
+        an `urgent(text)` method: it can make a reading urgent, never less urgent."""
         self.lexicon = lexicon
+        self.urgency = urgency
         self.pathway_order = {p: i for i, p in enumerate(pathway_order or [])}
         self._by_first: dict[str, list[Phrase]] = defaultdict(list)
         # Wildcard words by kind, so a token is checked by lookups, not by trying every pattern.
@@ -127,6 +130,8 @@ class Interpreter:
         urgent = any(self.lexicon.concepts[c].urgent for c in found) or any(
             is_urgent and age is not None and low <= age <= high and required <= set(found)
             for low, high, required, _, is_urgent in self.lexicon.ages)
+        if not urgent and self.urgency is not None:
+            urgent = self.urgency.urgent(text)  # danger worded in a way no rule has words for yet
         return Interpretation(concepts=tuple(found), negated=tuple(negated), age=age, urgent=urgent,
                               pathways=tuple(self._rank(found, age, urgent)), not_now=tuple(not_now))
 

@@ -31,8 +31,7 @@ def check_all(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Proble
             problems += lexicon_problems(lexicon, flow)
     except ProblemError as error:
         problems += error.problems
-    problems += internal_file_names(content_dir, rules_dir)
-    problems += ages_that_go_stale(content_dir, rules_dir)
+    problems += shown_text_problems(content_dir, rules_dir)
     return problems
 
 
@@ -46,22 +45,18 @@ _STALE_AGE = re.compile(r"\b(?:over|nearly|almost|just over|more than|about) (?:
                         r"eight|nine|ten|\d+) years? (?:ago|old)\b", re.IGNORECASE)
 
 
-def _shown_lines(content_dir: pathlib.Path, rules_dir: pathlib.Path):
-    """(file, line number, line) for text families see: page files, and pathway rules
-    outside their comments (a comment may name a file for editors)."""
+def shown_text_problems(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Problem]:
+    """Internal file names and ages that go stale, in text families see: page files, and
+    pathway rules outside their comments (a comment may name a file for editors)."""
+    problems = []
     files = sorted(pathlib.Path(content_dir).glob("*.md")) + sorted((pathlib.Path(rules_dir) / "pathways").glob("*.yaml"))
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-            if not (path.suffix == ".yaml" and line.lstrip().startswith("#")):
-                yield path, number, line
-
-
-def ages_that_go_stale(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Problem]:
-    return [Problem(path.name, f"says '{age}', which will be wrong next year: give the date instead", line=number)
-            for path, number, line in _shown_lines(content_dir, rules_dir) for age in _STALE_AGE.findall(line)]
-
-
-def internal_file_names(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Problem]:
-    return [Problem(path.name, f"shows families the internal file name '{name}': "
-                    "name the document by its public title and date instead", line=number)
-            for path, number, line in _shown_lines(content_dir, rules_dir) for name in _INTERNAL_NAME.findall(line)]
+            if path.suffix == ".yaml" and line.lstrip().startswith("#"):
+                continue
+            problems += [Problem(path.name, f"shows families the internal file name '{name}': "
+                                 "name the document by its public title and date instead", line=number)
+                         for name in _INTERNAL_NAME.findall(line)]
+            problems += [Problem(path.name, f"says '{age}', which will be wrong next year: give the date instead",
+                                 line=number) for age in _STALE_AGE.findall(line)]
+    return problems

@@ -95,12 +95,12 @@ class Flow:
         usable answer counts, on the route or not; an unusable one is left out."""
         given = {}
         for question_id, value in answers.items():
-            question = self.questions.get(question_id)
+            if question_id not in self.questions:
+                continue
             try:
-                given[question_id] = self.clean(question, value) if question else None
+                given[question_id] = self.clean(self.questions[question_id], value)
             except AnswerError:
                 continue
-        given = {k: v for k, v in given.items() if v is not None}
         still_open = set(self.questions) - set(given)
         return any(holds_yet(reached.when, given, still_open) is True
                    for pathway in self.pathways.values() if pathway.urgent for reached in pathway.reached_by)

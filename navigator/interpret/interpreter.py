@@ -110,13 +110,13 @@ class Interpreter:
         questions = question_sentences(text)
         # words that belong to a longer danger expression ("نہیں رک رہا", not stopping) are
         # part of what is said, not a "not" for the words before them
-        self_negating = {i for _c, a, b in cues if b - a > 1 for i in range(a, b)}
+        in_expressions = {i for _c, a, b in cues if b - a > 1 for i in range(a, b)}
         found: list[str] = []
         negated: list[str] = []
         said_now: dict[str, bool] = {}   # urgent concept -> told as still happening somewhere
         for concept, start, end in [(m.phrase.concept, m.start, m.end) for m in matches if m.phrase.concept] + \
-                self._dangers_described(cues, stems, clauses, sentences):
-            target = negated if self._negated(stems, start, clauses, end, self_negating) else found
+                self._dangers_described(cues, stems, clauses, sentences, in_expressions):
+            target = negated if self._negated(stems, start, clauses, end, in_expressions) else found
             if concept not in target:
                 target.append(concept)
             if target is found and self.lexicon.concepts[concept].urgent:
@@ -153,14 +153,13 @@ class Interpreter:
         return amounts
 
     def _dangers_described(self, cues: list[tuple[str, int, int]], stems: list[str],
-                           clauses: list[int], sentences: list[int]) -> list[tuple[str, int, int]]:
+                           clauses: list[int], sentences: list[int], in_expressions: set[int]) -> list[tuple[str, int, int]]:
         """Concepts found by danger_rules: a word of every class of a rule close together
         ("took" + "a whole packet" + "paracetamol"), each with the start of its span, so
         negation ("has never taken any tablets") and time ("years ago") are judged there."""
         by_class: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for cue_class, start, end in cues:
             by_class[cue_class].append((start, end))
-        in_expressions = {i for _c, a, b in cues if b - a > 1 for i in range(a, b)}
         found = []
         for rule in self.lexicon.danger_rules:
             if not all(by_class.get(c) for c in rule.classes):

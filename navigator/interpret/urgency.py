@@ -14,6 +14,7 @@ nothing is downloaded. Pure Python: scikit-learn only.
 
 from __future__ import annotations
 
+import functools
 import pathlib
 
 import yaml
@@ -43,9 +44,17 @@ class UrgencyModel:
 
 
 def load_urgency_model(folder: pathlib.Path = URGENCY_DIR) -> UrgencyModel | None:
-    """The model trained on the folder's examples, or None when there are none."""
+    """The model trained on the folder's examples, or None when there are none. Trained
+    once per process for the same files: every app a process builds shares it."""
+    paths = sorted(pathlib.Path(folder).glob("*.yaml"))
+    return _trained(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
+
+
+@functools.lru_cache(maxsize=4)
+def _trained(files: tuple[tuple[str, int, int], ...]) -> UrgencyModel | None:
     texts, labels = [], []
-    for path in sorted(pathlib.Path(folder).glob("*.yaml")):
+    for name, _mtime, _size in files:
+        path = pathlib.Path(name)
         examples = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for label, part in ((1, "urgent"), (0, "non_urgent")):
             for example in examples.get(part, []):

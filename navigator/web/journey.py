@@ -8,20 +8,17 @@ Answers travel in request bodies only, never in a URL.
 
 from __future__ import annotations
 
-import logging
-
 from flask import Blueprint, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from navigator.flow import AnswerError, Outcome, Question
 from navigator.site import current_site
-from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages, urgent_contacts, urgent_pages
-from navigator.web.i18n import reader_language
+from navigator.web.presenters import (answer_label, explain, pathway_contacts, pathway_pages, translated_pages,
+                                      urgent_contacts, urgent_pages)
 from navigator.web.saved import shared_view
 from navigator.web.understanding import merge_understood, understood_items
 
 blueprint = Blueprint("journey", __name__)
-log = logging.getLogger(__name__)
 
 CHAT_HEADER = "X-Navigator-Chat"  # set by static/js/navigator.js when it wants the fragment only
 
@@ -38,15 +35,6 @@ def _replay(answers: dict) -> tuple[Outcome, list[str]]:
         return outcome, []
     session["answers"] = {k: v for k, v in answers.items() if k not in dropped}
     return outcome, [_("One of your earlier answers could no longer be used, so we ask that question again.")] * len(dropped)
-
-
-def _understood_pages(site, slugs: list[str]) -> list:
-    try:
-        return [site.library.translated(site.library.pages[s], reader_language())[0]
-                for s in slugs if s in site.library.pages]
-    except Exception:  # noqa: BLE001 - suggestions only; never in the way of urgent help
-        log.exception("suggested pages could not be read")
-        return []
 
 
 def _is_urgent(outcome: Outcome) -> bool:
@@ -84,7 +72,7 @@ def _render(outcome: Outcome, *, editing: Question | None = None, error: str | N
         urgent_contacts=urgent_contacts(site) if urgent else [],
         urgent_pages=urgent_pages(site) if urgent else [],
         understood=understood_items(understood, site) if understood else None,
-        understood_pages=_understood_pages(site, (understood or {}).get("pages", [])),
+        understood_pages=translated_pages(site.library, (understood or {}).get("pages", [])),
         text_error=text_error,
         text=text,
         shared=shared_view(session.get("shared")),

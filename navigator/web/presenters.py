@@ -88,14 +88,10 @@ def pathway_contacts(pathway: Pathway, library: Library) -> list[Contact]:
 
 
 def urgent_contacts(site) -> list[Contact]:
-    """The urgent-help contacts, or none if they cannot be had: the urgent card's own fixed
-    lines (999, A&E, 111 option 2) still show, so a broken page never hides urgent help."""
-    try:
-        urgent = site.flow.pathways.get(URGENT_PATHWAY)
-        return pathway_contacts(urgent, site.library) if urgent else []
-    except Exception:  # noqa: BLE001 - whatever broke, urgent help is still shown
-        log.exception("urgent-help contacts could not be read; showing the card's fixed lines only")
-        return []
+    """The urgent-help contacts, or none if they cannot be had (pathway_contacts never
+    raises): the urgent card's own fixed lines (999, A&E, 111 option 2) still show."""
+    urgent = site.flow.pathways.get(URGENT_PATHWAY)
+    return pathway_contacts(urgent, site.library) if urgent else []
 
 
 def urgent_pages(site) -> list[Page]:
@@ -105,11 +101,17 @@ def urgent_pages(site) -> list[Page]:
 
 
 def pathway_pages(pathway: Pathway, library: Library) -> list[Page]:
+    return translated_pages(library, pathway.all_pages())
+
+
+def translated_pages(library: Library, slugs) -> list[Page]:
+    """The pages with these slugs that exist, in the reader's language where translated;
+    none (logged) if the library cannot give them: pages are never in urgent help's way."""
     lang = reader_language()
     try:
-        return [library.translated(library.pages[s], lang)[0] for s in pathway.all_pages() if s in library.pages]
+        return [library.translated(library.pages[s], lang)[0] for s in slugs if s in library.pages]
     except Exception:  # noqa: BLE001 - as for contacts
-        log.exception("pages for %s could not be read", pathway.id)
+        log.exception("pages %s could not be read", list(slugs)[:5])
         return []
 
 

@@ -48,6 +48,20 @@ def test_signing_in_returns_to_the_page_asked_for_but_never_another_site(app):
     assert evil.headers["Location"] == "/adviser/"
 
 
+@pytest.mark.parametrize("target", ["/\t/evil.example", "/%09/evil.example", "/\n/evil.example", "/\r\nSet-Cookie: x=1",
+                                    "/\\evil.example", "https://evil.example/", "/\x00/evil.example",
+                                    "/\u3000/evil.example", "//evil.example", "javascript:alert(1)"])
+def test_sign_in_never_sends_staff_to_another_site_or_breaks(app, target):
+    email = create_staff(app, "adviser")
+    client = app.test_client()
+    form = client.get("/sign-in", query_string={"next": target})
+    assert form.status_code == 200
+    response = client.post("/sign-in", data={"email": email, "password": PASSWORD, "next": target,
+                                             "csrf_token": csrf_token(form.get_data(as_text=True))})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/adviser/"
+
+
 def test_a_wrong_password_gets_a_clear_message_and_no_session(app, client):
     email = create_staff(app, "adviser")
     response = sign_in(client, email, "not the password")

@@ -9,6 +9,8 @@ Failed sign-ins are rate limited per account and per address, shared by every wo
 from __future__ import annotations
 
 import datetime
+import unicodedata
+import urllib.parse
 
 from flask import (Blueprint, Flask, abort, current_app, redirect, render_template, request,
                    session, url_for)
@@ -59,10 +61,21 @@ def require(role: str):
 
 
 def _safe_next(target: str | None) -> str | None:
-    """Only a path on this site: never another host (an open redirect)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+    """Only a path on this site: never another host (an open redirect).
+
+    Browsers drop tabs and newlines from addresses and read a backslash as a slash, so
+    "/<tab>/evil.example" would become "//evil.example": any whitespace or control character,
+    any backslash, or anything with a scheme or host is refused outright.
+    """
+    if not target or len(target) > MAX_FIELD or not target.startswith("/") or target.startswith("//"):
+        return None
+    for form in (target, urllib.parse.unquote(target)):  # and the same once decoded
+        if "\\" in form or form.startswith("//") or any(ch.isspace() or unicodedata.category(ch)[0] == "C" for ch in form):
+            return None
+    parts = urllib.parse.urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    return target
 
 
 def _home_for(member: StaffMember) -> str:

@@ -362,6 +362,27 @@ def test_a_contact_a_pathway_uses_cannot_be_removed_and_the_text_is_kept(site_ap
     assert (site_app.content / "sendiass.md").read_text() == before
 
 
+def test_restoring_an_old_version_goes_through_the_same_checks_as_a_save(site_app, editor):
+    # A version from before a pathway used the contact: restoring it as it is would leave the
+    # pathway without its contact, and the next start would refuse the rules.
+    from navigator.store import revisions
+    database = site_app.extensions["navigator.site"].database
+    before = (site_app.content / "sendiass.md").read_text()
+    without = re.sub(r"contacts:\n(?:- .*\n|  .*\n)+", "", before)
+    revisions.record(database, "sendiass", without, "someone@trafford.example", "save", "long ago")
+    old = revisions.history(database, "sendiass")[0]
+    assert old.text == without
+    _html, token, _version = open_form(editor, "sendiass")
+    response = editor.post(f"/editor/revisions/{old.id}/restore", data={"csrf_token": token})
+    import html as entities
+    text = entities.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert "The contact 'sendiass' is used by these pathways" in text
+    assert "cannot be restored as it is" in text
+    assert (site_app.content / "sendiass.md").read_text() == before
+    check_page_shape(response.get_data(as_text=True))
+
+
 def test_removing_a_contact_no_pathway_uses_works_from_the_form(site_app, editor):
     slug = write_page(site_app, "test-remove-contact", contacts=[
         {"id": "keep-me", "name": "Kept", "phone": "0161 912 1053", "verified": False},

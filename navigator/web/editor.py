@@ -354,6 +354,13 @@ def restore(revision_id: int):
     site = current_site()
     found = revisions.get(site.database, revision_id) or abort(404)
     current = files.read(site.content_dir, found.slug)
+    problems, _page = _problems_for(found.slug, found.text)
+    if problems:
+        # The same checks as a save: an old version may lack a contact a pathway now uses.
+        # Show it in the form with what is wrong, so the editor can put it right and save.
+        return render_template("editor_edit.html", **_form_context(
+            found.slug, found.text, current.version if current else "", problems=problems, raw=True,
+            exists=current is not None, restoring=found, preview=_preview(found.slug, found.text))), 400
     if current is not None:
         revisions.record_outside_change(site.database, found.slug, current.text)
     try:

@@ -39,6 +39,9 @@ class TextLoader(yaml.SafeLoader):
         seen = set()
         for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:  # `? [a]` or `? {a: b}`
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a field name must be a plain word, not a list or a group", key_node.start_mark)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"'{key}' appears twice here: keep one", key_node.start_mark)
@@ -53,9 +56,11 @@ TextLoader.yaml_implicit_resolvers = {
 
 
 def load_yaml(text: str, file: str, first_line: int = 1):
-    """Parse YAML text; raise ProblemError naming the file and line of a syntax error."""
+    """Parse YAML text; raise ProblemError naming the file and line of a syntax error, or the
+    field holding text that is not real Unicode (a "\\uD800" escape makes half a character,
+    which no page can show)."""
     try:
-        return yaml.load(text, Loader=TextLoader)
+        document = yaml.load(text, Loader=TextLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else None
@@ -63,6 +68,36 @@ def load_yaml(text: str, file: str, first_line: int = 1):
         raise ProblemError([Problem(file, f"broken YAML: {reason}", line=line)]) from None
     except yaml.YAMLError as error:
         raise ProblemError([Problem(file, f"broken YAML: {error}")]) from None
+    broken = half_characters(document)
+    if broken is not None:
+        raise ProblemError([Problem(file, "holds an escape (such as \\uD800) that is half of a character, not "
+                                          "real text: remove it or type the character itself", field=broken)])
+    return document
+
+
+def has_half_character(text: str) -> bool:
+    """True when `text` holds a lone surrogate: a string Python can hold but no page can show."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def half_characters(document, path=()) -> str | None:
+    """The field (as an editor writes it) of the first text in `document` with a lone
+    surrogate, in a key or a value; None when all its text is real Unicode."""
+    if isinstance(document, str):
+        return field_name(path) or "text" if has_half_character(document) else None
+    if isinstance(document, dict):
+        for key, value in document.items():
+            if isinstance(key, str) and has_half_character(key):
+                return field_name(path) or "field name"
+            found = half_characters(value, (*path, key))
+            if found is not None:
+                return found
+    if isinstance(document, list):
+        for index, value in enumerate(document):
+            found = half_characters(value, (*path, index))
+            if found is not None:
+                return found
+    return None
 
 
 class ProblemError(Exception):

@@ -440,3 +440,45 @@ def test_a_page_cannot_be_created_or_moved_to_a_translations_name(site_app, edit
     token = csrf_token(editor.get("/editor/new").get_data(as_text=True))
     made = editor.post("/editor/new", data={"csrf_token": token, "slug": "sendiass.ur", "mode": "raw", "text": page_text()})
     assert made.status_code == 400 and not (site_app.content / "sendiass.ur.md").read_text().startswith("---\nname:")
+
+
+# -- text that is not real Unicode ------------------------------------------------------------
+
+HALF_CHARACTER = '---\nname: "Half \\uD800 a character"\ndescription: A page.\nneeds: [all]\n' \
+                 'assured_date: 2026-11-01\nreview_by: 2027-05-01\n' \
+                 'sources:\n- {title: Example source, url: "https://www.trafford.gov.uk"}\n---\n\n## A\n\nWords.\n'
+
+
+def test_an_escaped_half_character_is_refused_by_the_editor_with_the_text_kept(site_app, editor):
+    slug = write_page(site_app, "test-surrogate-save")
+    response = save_raw(editor, slug, HALF_CHARACTER)
+    import html as entities
+    text = entities.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert "half of a character" in text and "name" in text
+    assert "Half \\uD800 a character" in text  # the editor's text, as typed, is still in the form
+
+
+def test_a_page_broken_on_disk_by_a_half_character_leaves_the_site_working_and_can_be_fixed(site_app, editor):
+    (site_app.content / "test-surrogate-disk.md").write_text(HALF_CHARACTER, encoding="utf-8")
+    refreshed(site_app)
+    public = site_app.test_client()
+    assert public.get("/pages/test-surrogate-disk").status_code == 404
+    assert public.get("/search?q=half+character").status_code == 200
+    assert editor.get("/editor/").status_code == 200
+    html, token, version = open_form(editor, "test-surrogate-disk")
+    assert "half of a character" in html.replace("&#39;", "'")
+    fixed = HALF_CHARACTER.replace("\\uD800", "")
+    saved = editor.post("/editor/pages/test-surrogate-disk",
+                        data={"csrf_token": token, "version": version, "mode": "raw", "text": fixed})
+    assert saved.status_code == 302
+    assert public.get("/pages/test-surrogate-disk").status_code == 200
+
+
+@pytest.mark.parametrize("key", ["? [a, b]\n: value\n", "? {a: b}\n: value\n"])
+def test_a_list_or_group_as_a_field_name_gets_a_message_not_a_crash(site_app, editor, key):
+    slug = write_page(site_app, "test-odd-key")
+    text = HALF_CHARACTER.replace('name: "Half \\uD800 a character"\n', f"name: Odd\n{key}")
+    response = save_raw(editor, slug, text)
+    assert response.status_code == 400
+    assert "a field name must be a plain word" in response.get_data(as_text=True)

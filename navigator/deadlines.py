@@ -226,6 +226,9 @@ EVENTS = {
 }
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # any real event in a child's life; year 0 is no date at all
+
+
 def parse_date(text: str, field: str = "date") -> datetime.date:
     """A date written YYYY-MM-DD (as date inputs send it), or DeadlineError saying what is
     wrong in words a parent can act on: a 29 February outside a leap year, a 31 April."""
@@ -233,6 +236,9 @@ def parse_date(text: str, field: str = "date") -> datetime.date:
     if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) != 4:
         raise DeadlineError("bad_date", "Write the date as YYYY-MM-DD, for example 2026-03-31.", field)
     year, month, day = (int(p) for p in parts)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DeadlineError("bad_date", "Check the year: it should be between %(first)d and %(last)d.", field,
+                            first=FIRST_YEAR, last=LAST_YEAR)
     if not 1 <= month <= 12:
         raise DeadlineError("bad_date", "There is no month %(month)d: a month is from 1 to 12.", field, month=month)
     if month == 2 and day == 29 and not calendar.isleap(year):

@@ -148,6 +148,9 @@ def test_a_request_next_week_is_planning_ahead_and_allowed():
     ("2026-1-1x", "YYYY-MM-DD"),
     ("", "YYYY-MM-DD"),
     ("２０２６-０１-０１", "YYYY-MM-DD"),
+    ("0000-01-01", "between 1900 and 2100"),
+    ("9999-12-31", "between 1900 and 2100"),
+    ("2²26-01-01", "YYYY-MM-DD"),
 ])
 def test_dates_are_read_strictly_with_a_clear_message(text, words):
     if words is None:
@@ -156,6 +159,19 @@ def test_dates_are_read_strictly_with_a_clear_message(text, words):
     with pytest.raises(DeadlineError) as caught:
         parse_date(text)
     assert words in str(caught.value)
+
+
+@pytest.mark.parametrize("date", ["0000-01-01", "9999-12-31", "2026-0²-01"])
+def test_an_impossible_year_gets_a_message_on_every_screen_that_takes_a_date(get_page, client, adviser, date):
+    html = get_page(f"/deadlines?from=request&date={date}", status=400)
+    assert 'id="date-error"' in html
+    api = client.get(f"/api/v1/deadlines?from=request&date={date}")
+    assert api.status_code == 400 and api.is_json
+    screen = adviser.get("/adviser/").get_data(as_text=True)
+    from tests.conftest import csrf_token
+    posted = adviser.post("/adviser/answers", data={"csrf_token": csrf_token(screen), "event": "request", "date": date})
+    assert posted.status_code == 400 and 'id="date-error"' in posted.get_data(as_text=True)
+    assert adviser.get("/adviser/").status_code == 200  # the call screen still opens afterwards
 
 
 def test_a_wrong_certificate_date_is_named_beside_the_certificate_field(get_page):

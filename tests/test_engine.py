@@ -128,3 +128,17 @@ def test_urgency_waits_only_for_what_it_really_depends_on():
 
 def test_an_unusable_answer_does_not_make_a_journey_urgent():
     assert not danger_after_two_questions().run({"who": "parent", "age": 40}).urgent  # over the maximum
+
+
+@pytest.mark.parametrize("typed, read", [("9", 9), (" 12 ", 12), ("\u0669", 9), ("\u06f1\u06f2", 12)])
+def test_a_number_is_read_in_any_script_s_own_digits(typed, read):
+    steps = two_step_flow()
+    assert steps.clean(steps.questions["age"], typed) == read
+
+
+@pytest.mark.parametrize("typed", ["1²", "①", "½", "4.5", "-1", "1 2", "", "١٢٣٤"])
+def test_anything_else_in_a_number_field_is_refused_with_a_message(typed):
+    steps = two_step_flow()
+    with pytest.raises(AnswerError) as refused:
+        steps.clean(steps.questions["age"], typed)
+    assert "whole number" in str(refused.value) or "from 0 to 25" in str(refused.value)

@@ -83,6 +83,9 @@ def test_with_javascript_the_answer_returns_only_the_conversation(client):
     ("age", "seven", "Enter a whole number, like 7."),
     ("age", "99", "Enter a number from 0 to 25."),
     ("age", "", "Enter a whole number, like 7."),
+    ("age", "1²", "Enter a whole number, like 7."),
+    ("age", "①", "Enter a whole number, like 7."),
+    ("age", "\u0661\u0662\u0660", "Enter a number from 0 to 25."),  # Arabic-Indic 120: read, and out of range
 ])
 def test_a_wrong_answer_gets_a_message_beside_the_question_and_keeps_the_journey(client, question, value, message):
     answer(client, "asking_as", "parent")

@@ -8,6 +8,7 @@ the new route no longer reaches is simply not used.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from typing import Any
 
 from navigator.flow.conditions import holds, holds_yet
@@ -168,6 +169,9 @@ def _whole_number(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 3:
-        return int(value.strip())
+    text = value.strip() if isinstance(value, str) else ""
+    # Decimal digits only: ASCII, or a script's own (Arabic-Indic ١٢ is twelve to its reader).
+    # Not str.isdigit(), which also admits "²" and "①", and int() cannot read those.
+    if text and len(text) <= 3 and all(unicodedata.category(ch) == "Nd" for ch in text):
+        return int(text)
     return None

@@ -80,6 +80,18 @@ def has_half_character(text: str) -> bool:
     return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
+def whole_characters(document):
+    """`document` with every lone surrogate, in keys and values, replaced by U+FFFD (�)."""
+    if isinstance(document, str):
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in document) \
+            if has_half_character(document) else document
+    if isinstance(document, dict):
+        return {whole_characters(key): whole_characters(value) for key, value in document.items()}
+    if isinstance(document, list):
+        return [whole_characters(value) for value in document]
+    return document
+
+
 def half_characters(document, path=()) -> str | None:
     """The field (as an editor writes it) of the first text in `document` with a lone
     surrogate, in a key or a value; None when all its text is real Unicode."""

@@ -106,3 +106,17 @@ def test_an_appeal_deadline_with_a_certificate(client):
 def test_bad_deadline_questions_get_a_clear_400(client, query, code):
     response = client.get("/api/v1/deadlines?" + query)
     assert response.status_code == 400 and response.get_json()["error"]["code"] == code
+
+
+def test_half_a_character_in_json_is_replaced_so_urgent_words_still_reach_urgent_help(client):
+    response = client.post("/api/v1/interpret", data='{"text": "my son \\ud800 says he wants to die"}',
+                           content_type="application/json")
+    assert response.status_code == 200
+    assert response.get_json()["urgent"] is True
+
+
+@pytest.mark.parametrize("body", ['{"answers": {"asking_as": "\\ud800"}}', '{"answers": {"\\udfff": "parent"}}'])
+def test_half_a_character_in_answers_gets_the_ordinary_message(client, body):
+    response = client.post("/api/v1/journey", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "bad_answer"

@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from navigator.flow import AnswerError
+from navigator.problems import whole_characters
 from navigator.site import current_site
 from navigator.web.errors import BadInput
 from navigator.web.i18n import reader_language
@@ -28,6 +29,9 @@ def json_object() -> dict:
         raise BadInput(_("The body is not valid JSON in UTF-8."), code="invalid_json")
     if not isinstance(body, dict):
         raise BadInput(_("The body must be a JSON object, like {\"answers\": {}}."), code="not_an_object")
+    # JSON's "\ud800" escape makes half a character, which no page or log can hold. It is
+    # replaced, not refused: "my son \ud800 wants to die" must still reach urgent help.
+    body = whole_characters(body)
     return body
 
 

@@ -7,6 +7,7 @@ whoosh_index.py and nowhere else.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import Protocol
 
 from markupsafe import Markup
@@ -39,5 +40,8 @@ def open_search(folder, library) -> SearchIndex:
     from navigator.search.whoosh_index import WhooshSearch
 
     search = WhooshSearch(folder)
-    search.ensure(library)
+    try:
+        search.ensure(library)
+    except Exception:  # a disk that cannot hold an index must not stop the site: search reads pages
+        logging.getLogger(__name__).exception("search: could not build the index; searching the pages directly")
     return search

@@ -12,11 +12,13 @@ directory, so a process that finds CURRENT already naming today's content builds
 
 from __future__ import annotations
 
+import logging
 import os
 import pathlib
 import shutil
 import tempfile
 import threading
+import time
 
 import filelock
 from markupsafe import Markup
@@ -26,6 +28,9 @@ from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
 from navigator.search import Hit, Results
+from navigator.search.scan import scan
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "3"  # change when the schema changes, so old indexes are rebuilt
 MAX_QUERY_LENGTH = 200
@@ -55,24 +60,77 @@ class _MarkFormatter(highlight.HtmlFormatter):
 
 
 class WhooshSearch:
+    """The index, healing itself: a damaged or missing index is found (at start, and when a
+    search fails), rebuilt aside and swapped in; meanwhile search reads the loaded pages."""
+
     def __init__(self, folder):
         self.folder = pathlib.Path(folder)
         self._local = threading.local()
+        self._library = None
+        self._repairing = threading.Lock()
 
     # -- building ------------------------------------------------------------------------
     def ensure(self, library) -> None:
-        """Make CURRENT name an index of exactly this library, building one if needed."""
+        """Make CURRENT name a sound index of exactly this library, building one if needed."""
+        self._library = library
         name = f"v{SCHEMA_VERSION}-{library.fingerprint[:32]}"
-        if self._current_name() == name:
+        if self._current_name() == name and self._sound(name, library):
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self._make_folder()
         with filelock.FileLock(str(self.folder / "build.lock"), timeout=120):
-            if self._current_name() == name:  # another process built it while we waited
-                return
-            if not (self.folder / name).is_dir():
+            if self._current_name() == name and self._sound(name, library):
+                return  # another process built (or mended) it while we waited
+            if not self._sound(name, library):
+                self._set_aside(self.folder / name)
                 self._build(name, library)
             self._point_at(name)
             self._remove_old(keep={name})
+
+    def _make_folder(self) -> None:
+        """The search folder, moving aside whatever is in its place (a file, say)."""
+        if self.folder.exists() and not self.folder.is_dir():
+            log.warning("search: %s is not a folder; moving it aside and building the index again", self.folder)
+            self._set_aside(self.folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name in ("CURRENT", "build.lock"):  # files; a folder in their place is moved aside
+            if (self.folder / name).is_dir():
+                self._set_aside(self.folder / name)
+
+    @staticmethod
+    def _set_aside(path: pathlib.Path) -> None:
+        if path.exists() or path.is_symlink():
+            os.replace(path, path.with_name(f"{path.name}.damaged-{os.getpid()}-{time.time_ns()}"))
+
+    def _sound(self, name: str, library) -> bool:
+        """True when the index `name` opens, holds every page and answers a query."""
+        expected = len(library.pages) + sum(len(t) for t in library.translations.values())
+        try:
+            with _open(self.folder / name).searcher() as searcher:
+                if searcher.doc_count() != expected:
+                    return False
+                for field in ("title", "body", "words"):
+                    list(searcher.lexicon(field))  # reads every term: a damaged segment fails here
+                searcher.search(wquery.Every(), limit=1)
+            return True
+        except Exception:  # any damage at all (Whoosh raises many kinds): build it again
+            return False
+
+    def repair_soon(self) -> None:
+        """Rebuild the index in the background (once at a time in this process)."""
+        if self._library is None or not self._repairing.acquire(blocking=False):
+            return
+
+        def repair():
+            try:
+                self._forget_searcher()
+                self.ensure(self._library)
+                log.warning("search: the index was damaged and has been rebuilt")
+            except Exception:
+                log.exception("search: the index could not be rebuilt; search reads the pages directly")
+            finally:
+                self._repairing.release()
+
+        threading.Thread(target=repair, name="search-repair", daemon=True).start()
 
     def _build(self, name: str, library) -> None:
         building = pathlib.Path(tempfile.mkdtemp(prefix="building-", dir=self.folder))
@@ -106,7 +164,7 @@ class WhooshSearch:
     def _current_name(self) -> str | None:
         try:
             return (self.folder / "CURRENT").read_text().strip() or None
-        except FileNotFoundError:
+        except (OSError, ValueError):  # missing, a folder, unreadable or not text: none to use
             return None
 
     # -- reading -------------------------------------------------------------------------
@@ -116,26 +174,53 @@ class WhooshSearch:
         if name is None:
             raise RuntimeError("the search index has not been built; run: navigator index")
         cached = getattr(self._local, "opened", None)
-        if cached and cached[0] == name:
+        # One stat a search. A published index folder never changes (new ones are built
+        # aside), so a changed or missing folder means damage: an open searcher would keep
+        # answering from the old files while every other worker and the next start fail.
+        stamp = _stamp(self.folder / name)
+        if cached and cached[0] == (name, stamp):
             return cached[1]
-        searcher = index.open_dir(str(self.folder / name)).searcher()
+        searcher = _open(self.folder / name).searcher()
         if cached:
             cached[1].close()
-        self._local.opened = (name, searcher)
+        self._local.opened = ((name, stamp), searcher)
         return searcher
 
+    def close(self) -> None:
+        """Close this thread's searcher (its files stay open until then)."""
+        self._forget_searcher()
+
+    def _forget_searcher(self) -> None:
+        cached, self._local.opened = getattr(self._local, "opened", None), None
+        if cached:
+            try:
+                cached[1].close()
+            except Exception:  # closing a damaged index may fail too; it is dropped either way
+                pass
+
     def document_count(self) -> int:
-        return self._searcher().doc_count()
+        try:
+            return self._searcher().doc_count()
+        except Exception:
+            self._forget_searcher()
+            self.repair_soon()
+            raise
 
     def search(self, query: str, page: int = 1, per_page: int = 10, lang: str = "en") -> Results:
         """Pages in `lang` that match; where none do, the English pages that do."""
         query = " ".join(query.split())[:MAX_QUERY_LENGTH]
         if not query:
             return Results(query="", total=0, hits=(), language=lang)
-        results = self._search(query, page, per_page, lang)
-        if lang != "en" and results.total == 0:
-            results = self._search(query, page, per_page, "en")
-        return results
+        try:
+            results = self._search(query, page, per_page, lang)
+            if lang != "en" and results.total == 0:
+                results = self._search(query, page, per_page, "en")
+            return results
+        except Exception:  # a damaged index: never an error page; rebuild it, and read the pages
+            log.exception("search: the index failed; reading the pages directly while it is rebuilt")
+            self._forget_searcher()
+            self.repair_soon()
+        return scan(self._library, query, page, per_page, lang)
 
     def _search(self, query: str, page: int, per_page: int, lang: str) -> Results:
         searcher = self._searcher()
@@ -172,6 +257,20 @@ class WhooshSearch:
                     word, changed = better[0], True
             words.append(word)
         return " ".join(words) if changed else None
+
+
+def _open(folder: pathlib.Path):
+    # Whoosh maps segment files into memory. A file cut short in place under a map would end
+    # the worker (SIGBUS); nothing here ever does that, and gunicorn starts a new worker,
+    # whose start-up check rebuilds the index.
+    return index.open_dir(str(folder))
+
+
+def _stamp(folder: pathlib.Path) -> int | None:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def _escaped(text: str) -> str:

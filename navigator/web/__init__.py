@@ -28,6 +28,10 @@ def init_app(app: Flask) -> None:
         # Every worker serves what editors (or git) last saved, within about a second.
         if request.endpoint != "static":
             try:
+                current_site().database.notice_lost_file()
+            except Exception:  # the request goes on; /healthz reports the database
+                app.logger.exception("could not make the database again")
+            try:
                 current_site().refresh()
             except Exception:  # a full disk must not stop the site: serve what it had
                 app.logger.exception("could not reload the content; serving the pages already loaded")

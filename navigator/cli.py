@@ -118,6 +118,16 @@ def users_enable(email):
     click.echo(f"Enabled {email}.")
 
 
+@users_group.command("unlock")
+@click.argument("email")
+@with_appcontext
+def users_unlock(email):
+    """Let an account sign in again at once, from every address, after wrong passwords."""
+    from navigator.web.auth import SIGN_IN
+    cleared = current_app.extensions["navigator.throttle"].forget_account(SIGN_IN, f"account:{email.strip().lower()}")
+    click.echo(f"Unlocked {email.strip().lower()}: cleared {cleared} failed sign-in attempt(s).")
+
+
 @users_group.command("list")
 @with_appcontext
 def users_list():

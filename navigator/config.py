@@ -27,6 +27,13 @@ def from_environment(instance_path: pathlib.Path, environ=os.environ) -> dict:
         "RULES_DIR": pathlib.Path(environ.get("NAVIGATOR_RULES_DIR") or PROJECT_ROOT / "navigator" / "rules"),
         "SEARCH_DIR": instance_path / "search",
         "SESSION_COOKIE_SECURE": environ.get("NAVIGATOR_SECURE_COOKIES", "0") == "1",
+        # The address families reach the service at, for links they keep (a saved journey's).
+        # Never taken from the request's Host header, which anyone can set.
+        "PUBLIC_URL": (environ.get("NAVIGATOR_PUBLIC_URL") or "http://127.0.0.1:5000").rstrip("/"),
+        # How many reverse proxies (load balancer, nginx) stand in front and add
+        # X-Forwarded-For and X-Forwarded-Proto: without this, every visitor has the proxy's
+        # address, and one person's failed sign-ins would pause everyone's.
+        "TRUSTED_PROXIES": _whole_number(environ.get("NAVIGATOR_TRUSTED_PROXIES"), "NAVIGATOR_TRUSTED_PROXIES"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         # A family's answers live in a browser-session cookie, readable for 12 hours at most.
@@ -54,6 +61,14 @@ def from_environment(instance_path: pathlib.Path, environ=os.environ) -> dict:
         "LANGUAGES": ["en", "ur", "pl", "ar"],
         "JSON_SORT_KEYS": False,
     }
+
+
+def _whole_number(text: str | None, name: str) -> int:
+    if not text:
+        return 0
+    if not (text.isascii() and text.isdigit()):
+        raise ValueError(f"{name} must be a whole number (0 or more), not {text!r}")
+    return int(text)
 
 
 def _instance_secret(instance_path: pathlib.Path) -> str:

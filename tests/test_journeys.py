@@ -1,6 +1,7 @@
 """Saving and sharing a journey: answers only, a code easy to read aloud, an expiry and a purge."""
 
 import datetime
+import urllib.parse
 
 import pytest
 
@@ -38,7 +39,7 @@ def test_an_unknown_or_malformed_code_is_a_clear_404(client, code):
 def test_a_shared_link_opens_the_pathways_on_another_phone(app, client):
     url = client.post("/api/v1/journeys", json={"answers": ANSWERS}).get_json()["url"]
     phone = app.test_client()
-    phone.get(url.replace("http://localhost", ""))
+    phone.get(urllib.parse.urlsplit(url).path)
     assert "Asking for an EHC needs assessment" in phone.get("/").get_data(as_text=True)
 
 
@@ -62,3 +63,15 @@ def test_expired_journeys_cannot_be_read_and_are_purged(app):
 def test_navigator_purge_reports_what_it_deleted(app):
     result = app.test_cli_runner().invoke(args=["purge"])
     assert result.exit_code == 0 and "expired saved journeys" in result.output
+
+
+def test_a_saved_journey_s_link_uses_the_public_address_never_the_host_header(tmp_path):
+    from tests.conftest import csrf_token, make_app
+    app = make_app(tmp_path, PUBLIC_URL="https://send.example.gov.uk")
+    client = app.test_client()
+    saved = client.post("/api/v1/journeys", json={"answers": ANSWERS}, headers={"Host": "evil.example"})
+    assert saved.get_json()["url"].startswith("https://send.example.gov.uk/j/")
+    client.get(urllib.parse.urlsplit(saved.get_json()["url"]).path)  # this browser now has the answers
+    token = csrf_token(client.get("/").get_data(as_text=True))
+    page = client.post("/share", data={"csrf_token": token}, follow_redirects=True)
+    assert "https://send.example.gov.uk/j/" in page.get_data(as_text=True)

@@ -108,15 +108,62 @@ def strict_app(tmp_path_factory):
                     CODE_ADDRESS_LIMIT=20)
 
 
-def test_after_five_wrong_passwords_the_account_must_wait_even_with_the_right_one(strict_app):
+def test_after_five_wrong_passwords_that_address_waits_even_with_the_right_one(strict_app):
     email = create_staff(strict_app, "adviser")
     client = strict_app.test_client()
     for _ in range(5):
         assert sign_in(client, email, "wrong password!", REMOTE_ADDR="10.0.0.5").status_code == 401
     blocked = sign_in(client, email, PASSWORD, REMOTE_ADDR="10.0.0.5")
-    assert blocked.status_code == 429 and "Wait 15 minutes" in blocked.get_data(as_text=True)
+    assert blocked.status_code == 429
+    assert "too many attempts to sign in from here. Wait 1 minute" in blocked.get_data(as_text=True)
+    assert 0 < int(blocked.headers["Retry-After"]) <= 30
     # Another account from elsewhere is not affected.
     assert sign_in(strict_app.test_client(), create_staff(strict_app, "adviser"), REMOTE_ADDR="10.0.0.6").status_code == 302
+
+
+def test_wrong_passwords_from_one_place_never_lock_the_owner_out_from_theirs(strict_app):
+    email = create_staff(strict_app, "adviser")
+    attacker = strict_app.test_client()
+    for _ in range(12):
+        sign_in(attacker, email, "wrong password!", REMOTE_ADDR="203.0.113.9")
+    assert sign_in(attacker, email, PASSWORD, REMOTE_ADDR="203.0.113.9").status_code == 429
+    assert sign_in(strict_app.test_client(), email, PASSWORD, REMOTE_ADDR="10.0.0.60").status_code == 302
+
+
+def test_the_wait_doubles_with_each_further_failure_and_never_passes_the_window():
+    from navigator.store.throttle import FIRST_WAIT, Limit, wait_after
+    limit = Limit(5, datetime.timedelta(minutes=15))
+    waits = [wait_after(n, limit) for n in range(4, 12)]
+    assert waits[:3] == [datetime.timedelta(0), FIRST_WAIT, FIRST_WAIT * 2]
+    assert all(later >= earlier for earlier, later in zip(waits, waits[1:]))
+    assert max(waits) == wait_after(1000, limit) == datetime.timedelta(minutes=15)
+
+
+def test_a_wait_ends_and_the_next_failure_waits_longer(strict_app):
+    from navigator.store.models import Attempt
+    from navigator.store.throttle import Limit
+    email = create_staff(strict_app, "adviser")
+    throttle = strict_app.extensions["navigator.throttle"]
+    pair = throttle.pair_key(f"account:{email}", "address:10.0.0.61")
+    limit = {pair: Limit(5, datetime.timedelta(minutes=15))}
+    long_ago = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=2)
+    with strict_app.extensions["navigator.site"].database.session.begin() as session:
+        session.add_all(Attempt(kind="sign-in", key=pair, at=long_ago) for _ in range(5))
+    assert not throttle.wait("sign-in", limit)  # the 30 s wait after five failures is over
+    assert sign_in(strict_app.test_client(), email, "wrong password!", REMOTE_ADDR="10.0.0.61").status_code == 401
+    assert datetime.timedelta(seconds=50) < throttle.wait("sign-in", limit) <= datetime.timedelta(seconds=60)
+
+
+def test_an_administrator_can_unlock_an_account_from_every_address(strict_app):
+    email = create_staff(strict_app, "adviser")
+    for address in ("10.0.0.70", "10.0.0.71"):
+        for _ in range(5):
+            sign_in(strict_app.test_client(), email, "wrong password!", REMOTE_ADDR=address)
+        assert sign_in(strict_app.test_client(), email, PASSWORD, REMOTE_ADDR=address).status_code == 429
+    result = strict_app.test_cli_runner().invoke(args=["users", "unlock", email.upper()])
+    assert result.exit_code == 0 and "cleared 10 failed sign-in attempt(s)" in result.output
+    for address in ("10.0.0.70", "10.0.0.71"):
+        assert sign_in(strict_app.test_client(), email, PASSWORD, REMOTE_ADDR=address).status_code == 302
 
 
 def test_one_address_trying_many_accounts_is_slowed_too(strict_app):
@@ -207,3 +254,37 @@ def test_users_create_reads_the_password_from_stdin_and_refuses_bad_input(app):
     assert role.exit_code != 0
     listed = runner.invoke(args=["users", "list"])
     assert "new.adviser@trafford.example\tadviser" in listed.output
+
+
+@pytest.fixture(scope="module")
+def proxied_app(tmp_path_factory):
+    """Behind one reverse proxy: every request comes from the proxy's address."""
+    return make_app(tmp_path_factory.mktemp("proxied"), TRUSTED_PROXIES=1, SIGN_IN_ACCOUNT_LIMIT=5,
+                    SIGN_IN_ADDRESS_LIMIT=20)
+
+
+def _via_proxy(client_address, scheme="http"):
+    return {"REMOTE_ADDR": "10.1.1.1", "HTTP_X_FORWARDED_FOR": client_address, "HTTP_X_FORWARDED_PROTO": scheme}
+
+
+def test_behind_a_trusted_proxy_each_visitor_keeps_their_own_address(proxied_app):
+    email = create_staff(proxied_app, "adviser")
+    for _ in range(25):
+        sign_in(proxied_app.test_client(), email, "wrong password!", **_via_proxy("198.51.100.1"))
+    assert sign_in(proxied_app.test_client(), email, PASSWORD, **_via_proxy("198.51.100.1")).status_code == 429
+    assert sign_in(proxied_app.test_client(), email, PASSWORD, **_via_proxy("198.51.100.2")).status_code == 302
+
+
+def test_without_trusted_proxies_a_forwarded_address_is_not_believed(strict_app):
+    email = create_staff(strict_app, "adviser")
+    for number in range(5):
+        sign_in(strict_app.test_client(), email, "wrong password!",
+                REMOTE_ADDR="10.0.0.80", HTTP_X_FORWARDED_FOR=f"198.51.100.{number}")
+    assert sign_in(strict_app.test_client(), email, PASSWORD, REMOTE_ADDR="10.0.0.80").status_code == 429
+
+
+def test_hsts_is_sent_over_https_only(proxied_app):
+    client = proxied_app.test_client()
+    secure = client.get("/", environ_base=_via_proxy("198.51.100.3", "https"))
+    assert secure.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert "Strict-Transport-Security" not in client.get("/", environ_base=_via_proxy("198.51.100.3")).headers

@@ -15,6 +15,7 @@ from navigator.web.errors import BadInput
 from navigator.web.i18n import reader_language
 from navigator.web.pages import note_search, search_arguments
 from navigator.web.presenters import explain, pathway_json, question_json
+from navigator.web.security import public_url
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 log = logging.getLogger(__name__)
@@ -200,7 +201,7 @@ def save_journey():
     site = current_site()
     outcome = replay_answers(answers)
     code, expires = journeys.save(site.database, outcome.answers, current_app.config["JOURNEY_DAYS"])
-    return jsonify(code=journeys.display(code), url=url_for("saved.open_code", code=journeys.display(code), _external=True),
+    return jsonify(code=journeys.display(code), url=public_url("saved.open_code", code=journeys.display(code)),
                    expires=expires.isoformat()), 201
 
 

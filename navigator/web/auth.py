@@ -9,12 +9,13 @@ Failed sign-ins are rate limited per account and per address, shared by every wo
 from __future__ import annotations
 
 import datetime
+import math
 import unicodedata
 import urllib.parse
 
-from flask import (Blueprint, Flask, abort, current_app, redirect, render_template, request,
-                   session, url_for)
+from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
 from navigator.site import current_site
@@ -110,18 +111,27 @@ def sign_in():
     site = current_site()
     throttle = current_app.extensions["navigator.throttle"]
     config = current_app.config
-    keys = {f"account:{email.lower()}": Limit(config["SIGN_IN_ACCOUNT_LIMIT"], WINDOW),
-            f"address:{request.remote_addr}": Limit(config["SIGN_IN_ADDRESS_LIMIT"], WINDOW)}
-    if throttle.blocked(SIGN_IN, keys):
-        errors["email"] = _("There have been too many attempts to sign in. Wait 15 minutes, then try again, "
-                            "or ask an administrator to help.")
-        return render_template("sign_in.html", next_page=next_page, errors=errors, email=email), 429
+    account = f"account:{email.lower()}"
+    pair = throttle.pair_key(account, f"address:{request.remote_addr}")
+    keys = {pair: Limit(config["SIGN_IN_ACCOUNT_LIMIT"], WINDOW),
+            throttle.key(f"address:{request.remote_addr}"): Limit(config["SIGN_IN_ADDRESS_LIMIT"], WINDOW)}
+    wait = throttle.wait(SIGN_IN, keys)
+    if wait:
+        minutes = max(1, math.ceil(wait.total_seconds() / 60))
+        errors["email"] = ngettext("There have been too many attempts to sign in from here. Wait %(num)d minute, "
+                                   "then try again, or ask an administrator to unlock the account.",
+                                   "There have been too many attempts to sign in from here. Wait %(num)d minutes, "
+                                   "then try again, or ask an administrator to unlock the account.", minutes)
+        response = current_app.make_response((render_template("sign_in.html", next_page=next_page, errors=errors,
+                                                               email=email), 429))
+        response.headers["Retry-After"] = str(math.ceil(wait.total_seconds()))
+        return response
     user = staff.authenticate(site.database, email, password)
     if user is None:
         throttle.failed(SIGN_IN, keys)
         errors["email"] = _("The email address or password is not right, or the account is disabled.")
         return render_template("sign_in.html", next_page=next_page, errors=errors, email=email), 401
-    throttle.forget(SIGN_IN, f"account:{email.lower()}")
+    throttle.forget(SIGN_IN, pair)
     token = staff.start_session(site.database, user, current_app.config["STAFF_SESSION_HOURS"])
     _fresh_session()
     member = StaffMember(staff.SignedIn(token=token, user_id=user.id, email=user.email, role=user.role))

@@ -53,10 +53,10 @@ def look_up(text: str) -> tuple[dict, datetime.date] | None:
     """(answers, expiry) for a live code, or None. Raises BadInput (429) once this address
     has tried too many codes that do not exist."""
     throttle = current_app.extensions["navigator.throttle"]
-    keys = {f"address:{request.remote_addr}": Limit(current_app.config["CODE_ADDRESS_LIMIT"], WINDOW)}
-    if throttle.blocked(GUESSES, keys):
-        raise BadInput(_("Too many reference codes have been tried from here. Wait an hour, then try again, "
-                         "or ask the person who gave you the code."), code="too_many_codes", status=429)
+    keys = {throttle.key(f"address:{request.remote_addr}"): Limit(current_app.config["CODE_ADDRESS_LIMIT"], WINDOW)}
+    if throttle.wait(GUESSES, keys):
+        raise BadInput(_("Too many reference codes have been tried from here. Wait a while (at most an hour), "
+                         "then try again, or ask the person who gave you the code."), code="too_many_codes", status=429)
     stored = journeys.normalise(text)
     found = journeys.load(current_site().database, stored) if stored else None
     if found is None:

@@ -4,9 +4,10 @@ nothing loaded from anywhere but this site; and a session cookie whose tampering
 
 from __future__ import annotations
 
-from flask import Flask, g
+from flask import Flask, current_app, g, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import BadSignature
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -49,8 +50,21 @@ class NoticingSessionInterface(SecureCookieSessionInterface):
             return self.session_class()
 
 
+HSTS = "max-age=31536000; includeSubDomains"  # a year: once seen over HTTPS, never plain HTTP
+
+
+def public_url(endpoint: str, **values) -> str:
+    """The full address of a page as families reach it: PUBLIC_URL and the page's path,
+    never the Host header of the request (which the sender chooses)."""
+    return current_app.config["PUBLIC_URL"] + url_for(endpoint, **values)
+
+
 def init_app(app: Flask) -> None:
     app.session_interface = NoticingSessionInterface()
+    proxies = app.config.get("TRUSTED_PROXIES") or 0
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+    app.jinja_env.globals["public_url"] = public_url
 
     @app.after_request
     def protect(response):
@@ -58,4 +72,6 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if response.mimetype == "text/html" or response.is_json:
             response.headers.setdefault("Cache-Control", "no-store")  # answers may be sensitive
+        if request.is_secure:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response

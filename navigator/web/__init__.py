@@ -6,13 +6,28 @@ from flask import Flask, request
 from flask_wtf.csrf import CSRFProtect
 
 from navigator.site import current_site
-from navigator.web import (admin, adviser, api, auth, deadlines, editor, errors, health, i18n, journey, pages, saved,
-                           security)
+from navigator.web import (
+    admin,
+    adviser,
+    api,
+    auth,
+    deadlines,
+    editor,
+    errors,
+    health,
+    i18n,
+    journey,
+    pages,
+    request_log,
+    saved,
+    security,
+)
 
 csrf = CSRFProtect()
 
 
 def init_app(app: Flask) -> None:
+    request_log.init_app(app)
     security.init_app(app)
     i18n.init_app(app)
     app.before_request(editor.room_for_long_pages)  # before CSRF reads the form

@@ -84,11 +84,31 @@ def enter_code():
 
 @blueprint.get("/j/<code>")
 def open_code(code: str):
-    """Open a saved journey on this device: its answers replace this browser's."""
+    """Open a saved journey on this device. A link can come from anywhere (another site, a
+    message), so answers this browser already holds are never replaced without asking."""
     found = look_up(code)
     if found is None:
         return _not_found(code)
-    session["answers"] = found[0]
+    answers = found[0]
+    held = session.get("answers") if isinstance(session.get("answers"), dict) else {}
+    if held and held != answers:
+        outcome, _dropped = current_site().flow.run_leniently(answers)
+        return render_template("confirm_code.html", code=journeys.display(journeys.normalise(code)),
+                               pathways=outcome.pathways)
+    return _open(answers)
+
+
+@blueprint.post("/j/<code>")
+def replace_answers(code: str):
+    """The family chose to replace their answers with the saved journey's."""
+    found = look_up(code)
+    if found is None:
+        return _not_found(code)
+    return _open(found[0])
+
+
+def _open(answers: dict):
+    session["answers"] = answers
     session.pop("understood", None)
     return redirect(url_for("journey.start") + "#result")
 

@@ -1,10 +1,16 @@
 """Headers that let browsers enforce what the templates promise: no inline script or style,
-nothing loaded from anywhere but this site; and a session cookie whose tampering is noticed.
+nothing loaded from anywhere but this site; and a session cookie no one can read or change.
 """
 
 from __future__ import annotations
 
+import base64
+
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import Flask, current_app, g, request, url_for
+from flask.json.tag import TaggedJSONSerializer
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import BadSignature
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -32,8 +38,46 @@ HEADERS = {
 }
 
 
+class EncryptedSerializer:
+    """What the session cookie holds: the session as JSON, encrypted and authenticated with
+    Fernet (AES-128-CBC and HMAC-SHA256, from `cryptography`). Flask's own cookie is only
+    signed, so anyone holding the phone could decode a family's answers (and a `self_harm`
+    concept) from it; this one reads as noise without the key.
+
+    The key is derived from SECRET_KEY with HKDF, so rotating the secret both ends every
+    session and changes the key. Fernet stamps each token with its time, which gives the
+    cookie the same 12-hour limit as the session."""
+
+    def __init__(self, secret: str | bytes):
+        secret = secret.encode() if isinstance(secret, str) else secret
+        key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                   info=b"navigator session cookie v1").derive(secret)
+        self._fernet = Fernet(base64.urlsafe_b64encode(key))
+        self._json = TaggedJSONSerializer()
+
+    def dumps(self, value: dict) -> str:
+        return self._fernet.encrypt(self._json.dumps(value).encode()).decode("ascii")
+
+    def loads(self, token: str, max_age: int | None = None) -> dict:
+        try:
+            return self._json.loads(self._fernet.decrypt(token.encode("ascii"), ttl=max_age).decode())
+        except (InvalidToken, UnicodeError) as error:
+            raise BadSignature("the session cookie could not be decrypted") from error
+
+
 class NoticingSessionInterface(SecureCookieSessionInterface):
-    """Flask's signed-cookie session, remembering when a cookie was present but unreadable."""
+    """An encrypted-cookie session (see EncryptedSerializer) that remembers when a cookie was
+    present but unreadable, so the journey can say the answers were lost rather than
+    silently starting again."""
+
+    def get_signing_serializer(self, app):
+        if not app.secret_key:
+            return None
+        cached = app.extensions.get("navigator.session_serializer")
+        if cached is None or cached[0] != app.secret_key:
+            cached = (app.secret_key, EncryptedSerializer(app.secret_key))
+            app.extensions["navigator.session_serializer"] = cached
+        return cached[1]
 
     def open_session(self, app, request):
         cookie = request.cookies.get(self.get_cookie_name(app))
@@ -42,10 +86,7 @@ class NoticingSessionInterface(SecureCookieSessionInterface):
         serializer = self.get_signing_serializer(app)
         try:
             return self.session_class(serializer.loads(cookie, max_age=int(app.permanent_session_lifetime.total_seconds())))
-        except BadSignature:
-            g.session_unreadable = True
-            return self.session_class()
-        except (ValueError, TypeError):
+        except (BadSignature, ValueError, TypeError):
             g.session_unreadable = True
             return self.session_class()
 
@@ -70,8 +111,10 @@ def init_app(app: Flask) -> None:
     def protect(response):
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
-        if response.mimetype == "text/html" or response.is_json:
-            response.headers.setdefault("Cache-Control", "no-store")  # answers may be sensitive
+        if request.endpoint != "static":
+            # Every answer the service gives may hold a family's situation (a page, a result,
+            # JSON, a calendar of their deadlines): no browser or proxy may keep a copy.
+            response.headers.setdefault("Cache-Control", "no-store")
         if request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response

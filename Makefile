@@ -10,15 +10,18 @@ POT := translations/messages.pot
 CATALOGS := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check index install browser bench urgent-figures clean translations translations-update
+.PHONY: help run test check index install browser bench urgent-figures clean translations translations-update lock lint audit
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
 
-$(INSTALLED): pyproject.toml
+# Installs exactly what requirements.lock pins (`make lock` regenerates it), then the navigator
+# itself without resolving again, so every machine and CI run the same versions.
+$(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(ASSETS): scripts/fetch_govuk_frontend.py | $(INSTALLED)
@@ -68,6 +71,30 @@ check: install ## check the rules and content
 
 index: install ## rebuild the search index
 	$(BIN)/navigator index
+
+# Keeps the pins already in requirements.lock where pyproject.toml still allows them;
+# `make lock LOCK_FLAGS=--upgrade` moves everything to the newest allowed release.
+lock: | $(INSTALLED) ## pin every dependency (and the test and dev extras) exactly in requirements.lock
+	$(BIN)/pip-compile --quiet --extra test --extra dev --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_FLAGS) -o requirements.lock pyproject.toml
+
+lint: $(INSTALLED) ## ruff on the whole repository, then bandit (medium and high) on navigator/
+	$(BIN)/ruff check .
+	$(BIN)/bandit -c pyproject.toml -r navigator --severity-level medium -q
+
+# pip-audit looks each pinned version up on PyPI (--no-deps: the lock is already resolved).
+# A vulnerability exits 1. When PyPI or the advisory service cannot be reached, pip-audit either
+# fails to connect or skips each package as "not found on PyPI" and still says "No known
+# vulnerabilities": both print "could not check: ..." and exit 0, as nothing was checked.
+audit: | $(INSTALLED) ## check every locked version against PyPI's advisories; says plainly when it could not check
+	@out=$$($(BIN)/pip-audit --progress-spinner off --no-deps --disable-pip -r requirements.lock 2>&1); rc=$$?; \
+	  printf '%s\n' "$$out" | grep -v -E '^WARNING:pip_audit._cli:(--no-deps is supported|Consider using)'; \
+	  if printf '%s\n' "$$out" | grep -q -E '^Found [0-9]+ known vulnerabilit'; then exit 1; fi; \
+	  skipped=$$(printf '%s\n' "$$out" | grep -c 'could not be audited'); \
+	  if [ $$rc -ne 0 ] && printf '%s\n' "$$out" | grep -q -i -E 'ConnectionError|NameResolution|Max retries|timed out|Temporary failure|SSLError|ProxyError|Network is unreachable'; then \
+	    echo "could not check: the vulnerability service could not be reached; requirements.lock was not audited"; exit 0; fi; \
+	  if [ $$rc -eq 0 ] && [ $$skipped -gt 0 ]; then \
+	    echo "could not check: PyPI gave no vulnerability data for $$skipped locked packages (offline or blocked?); they were not audited"; exit 0; fi; \
+	  exit $$rc
 
 clean: ## remove the virtual environment, fetched assets and local state
 	rm -rf $(VENV) navigator/static/govuk instance

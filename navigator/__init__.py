@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from flask import Flask
 
 
-def create_app(test_config: dict | None = None) -> "Flask":
+def create_app(test_config: dict | None = None) -> Flask:
     from flask import Flask
     from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 

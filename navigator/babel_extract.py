@@ -101,7 +101,7 @@ def extract_deadlines(fileobj, keywords, comment_tags, options):
             yield from _deadline_texts(function, filename)
         elif isinstance(function, ast.Assign) and _names(function.targets) == ["EVENTS"] \
                 and isinstance(function.value, ast.Dict):
-            for key, value in zip(function.value.keys, function.value.values):
+            for key, value in zip(function.value.keys, function.value.values, strict=True):
                 if isinstance(value, ast.Tuple) and value.elts:
                     yield from _literal(value.elts[0], f"deadline event {_constant(key)}: what happened", filename)
         elif isinstance(function, ast.Assign) and _names(function.targets) == ["APPEAL_RULES"] \
@@ -124,7 +124,7 @@ def _deadline_texts(function: ast.FunctionDef, filename: str):
                 yield from _literal(args[1], f"error about deadlines ({_constant(args[0])})", filename)
         elif isinstance(node, ast.Assign):
             for target in node.targets:
-                pairs = zip(target.elts, node.value.elts) \
+                pairs = zip(target.elts, node.value.elts, strict=False) \
                     if isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple) else [(target, node.value)]
                 for name, value in pairs:
                     if isinstance(name, ast.Name) and name.id == "rule":

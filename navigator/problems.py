@@ -60,7 +60,7 @@ def load_yaml(text: str, file: str, first_line: int = 1):
     field holding text that is not real Unicode (a "\\uD800" escape makes half a character,
     which no page can show)."""
     try:
-        document = yaml.load(text, Loader=TextLoader)
+        document = yaml.load(text, Loader=TextLoader)  # nosec B506  # TextLoader is a yaml.SafeLoader (no objects)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else None

@@ -131,8 +131,8 @@ def test_a_restart_mends_an_index_damaged_while_the_app_was_stopped(tmp_path, da
 
 
 def test_the_plain_scan_ranks_titles_first_and_matches_the_start_of_words(tmp_path):
-    from tests.test_search import library_of
     from tests.factories import page_text
+    from tests.test_search import library_of
     library = library_of(tmp_path / "content",
                          **{"body-only": page_text(name="Clubs", description="Things to do.", contacts=[],
                                                    body="We also talk about mediation here.\n")},

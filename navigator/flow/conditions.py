@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 Condition = dict[str, Any]
 TESTS = ("equals", "one_of", "between", "answered")

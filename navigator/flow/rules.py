@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import itertools
 import pathlib
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from rapidfuzz import process
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import datetime
 
-from flask import (Blueprint, current_app, jsonify, redirect, render_template, request, session,
-                   url_for)
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 
@@ -23,10 +22,10 @@ from navigator.flow import AnswerError
 from navigator.site import current_site
 from navigator.summary import CallSummary, case_note
 from navigator.web.auth import require
+from navigator.web.i18n import translate
 from navigator.web.pages import MAX_QUERY
 from navigator.web.presenters import answer_label, explain, pathway_contacts, pathway_pages, urgent_contacts
 from navigator.web.saved import shared_view
-from navigator.web.i18n import translate
 from navigator.web.understanding import merge_understood
 
 blueprint = Blueprint("adviser", __name__, url_prefix="/adviser")

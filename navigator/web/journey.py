@@ -13,8 +13,15 @@ from flask_babel import gettext as _
 
 from navigator.flow import AnswerError, Outcome, Question
 from navigator.site import current_site
-from navigator.web.presenters import (answer_label, explain, pathway_contacts, pathway_pages, translated_pages,
-                                      urgent_contacts, urgent_pages)
+from navigator.web.presenters import (
+    answer_label,
+    explain,
+    pathway_contacts,
+    pathway_pages,
+    translated_pages,
+    urgent_contacts,
+    urgent_pages,
+)
 from navigator.web.saved import shared_view
 from navigator.web.understanding import merge_understood, understood_items
 

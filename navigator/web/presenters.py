@@ -16,7 +16,6 @@ from navigator.content import Contact, Library, Page
 from navigator.flow import Pathway, Question
 from navigator.web.i18n import reader_language
 
-
 URGENT_PATHWAY = "urgent-help"
 log = logging.getLogger(__name__)
 

@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from navigator.site import current_site
 from navigator.web import (
+    about,
     admin,
     adviser,
     api,
@@ -35,7 +36,7 @@ def init_app(app: Flask) -> None:
     csrf.exempt(api.blueprint)  # JSON API: no cookies are read, so there is nothing to forge
     errors.init_app(app)
     auth.init_app(app)
-    for module in (journey, saved, pages, deadlines, api, health, adviser, editor, admin):
+    for module in (journey, saved, pages, about, deadlines, api, health, adviser, editor, admin):
         app.register_blueprint(module.blueprint)
 
     @app.before_request

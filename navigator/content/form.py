@@ -48,7 +48,7 @@ def from_form(form: Mapping) -> str:
     for key in ("minimum_age", "maximum_age"):
         value = (form.get(key) or "").strip()
         if value:
-            meta[key] = int(value) if value.isdigit() else value  # the schema explains a non-number
+            meta[key] = int(value) if value.isdecimal() else value  # the schema explains "²" or a word (isdigit admits ², which int cannot read)
     needs = form.getlist("needs") if hasattr(form, "getlist") else form.get("needs", [])
     if needs:
         meta["needs"] = list(needs)

@@ -302,7 +302,7 @@ class Interpreter:
         return None
 
     def _number(self, token: str) -> int | None:
-        if token.isdigit() and len(token) <= 2:
+        if token.isdecimal() and len(token) <= 2:  # not isdigit: "²" is a digit int() cannot read
             return int(token)
         return self.lexicon.numbers.get(token)
 

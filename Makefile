@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 INSTALLED := $(VENV)/.installed
 ASSETS := navigator/static/govuk/VERSION
-LANGUAGES := ur pl ar
+LANGUAGES = $(shell $(BIN)/python -m navigator.languages)  # translated ones, from navigator/languages.py
 POT := translations/messages.pot
 CATALOGS := $(wildcard translations/*/LC_MESSAGES/messages.po)
 

@@ -12,7 +12,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from navigator import config
+from navigator import config, languages
 
 
 @click.command("check")
@@ -31,6 +31,8 @@ def check_command(content_dir, rules_dir, translations_dir):
     problems = check_all(content_dir or settings["CONTENT_DIR"], rules_dir or settings["RULES_DIR"])
     # Every message in every language: none missing or fuzzy, no placeholder unlike the English.
     problems += catalog_problems(translations_dir or TRANSLATIONS)
+    problems += languages.coverage_problems(pathlib.Path(rules_dir or settings["RULES_DIR"]) / "lexicon",
+                                            translations_dir or TRANSLATIONS)
     for problem in problems:
         click.echo(str(problem), err=True)
     errors = [p for p in problems if not p.warning]

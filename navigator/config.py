@@ -11,6 +11,8 @@ import os
 import pathlib
 import secrets
 
+from navigator import languages
+
 PROJECT_ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 def instance_path(environ=os.environ) -> pathlib.Path:
@@ -58,7 +60,7 @@ def from_environment(instance_path: pathlib.Path, environ=os.environ) -> dict:
         "STAFF_IDLE_MINUTES": float(environ.get("NAVIGATOR_STAFF_IDLE_MINUTES") or 120),
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
-        "LANGUAGES": ["en", "ur", "pl", "ar"],
+        "LANGUAGES": list(languages.CODES),
         "JSON_SORT_KEYS": False,
     }
 

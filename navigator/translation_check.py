@@ -30,11 +30,12 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from babel.util import pathmatch
 
+from navigator.languages import TRANSLATED
 from navigator.problems import Problem
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
-LANGUAGES = ("ur", "pl", "ar")
+LANGUAGES = TRANSLATED
 PLAIN_TEXT_METHODS = {"navigator_rules", "navigator_deadlines"}  # babel.cfg methods never %-formatted
 _NAMED = re.compile(r"%\((\w+)\)[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrs]")
 _GOVUK = re.compile(r"%\{(\w+)\}")

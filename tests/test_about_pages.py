@@ -10,11 +10,12 @@ import re
 import pytest
 
 from navigator.config import PROJECT_ROOT
+from navigator.languages import CODES
 from navigator.store import search_misses
 from tests.conftest import check_page_shape
 
 PAGES = ["/privacy", "/accessibility"]
-LANGUAGES = ["en", "ur", "pl", "ar"]
+LANGUAGES = list(CODES)
 FACTS = "\n".join(path.read_text() for path in sorted((PROJECT_ROOT.parent / "shared" / "facts").glob("*.md")))
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

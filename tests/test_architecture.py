@@ -18,3 +18,18 @@ def test_the_cores_import_no_framework():
     )
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]", f"a core imported: {result.stdout}"
+
+
+def test_the_list_of_languages_lives_in_one_module():
+    """Adding a language is one line in navigator/languages.py: no other module lists the codes."""
+    import pathlib
+    import re
+
+    package = pathlib.Path(__file__).resolve().parent.parent / "navigator"
+    listing = re.compile(r"""["'](?:en|ur|pl|ar)["']\s*[,:]\s*["'](?:English|ur|pl|ar|اردو|Polski|العربية)["']""")
+    found = [str(path.relative_to(package)) for path in package.rglob("*.py")
+             if path.name != "languages.py" and listing.search(path.read_text(encoding="utf-8"))]
+    assert found == []
+    from navigator import languages
+    assert languages.CODES[0] == languages.SOURCE.code and set(languages.TRANSLATED) < set(languages.CODES)
+    assert all(language.direction in ("ltr", "rtl") for language in languages.LANGUAGES)

@@ -104,3 +104,17 @@ def test_an_age_that_goes_stale_fails_the_check(copied_content, copied_rules):
     result = run_check(copied_content, copied_rules)
     assert result.exit_code == 1
     assert "dated-page.md, line" in result.output and "'over three years old', which will be wrong next year" in result.output
+
+
+def test_a_lexicon_for_a_language_not_in_the_list_fails_the_check_naming_it(copied_content, copied_rules):
+    (copied_rules / "lexicon" / "de.yaml").write_text((copied_rules / "lexicon" / "pl.yaml").read_text())
+    result = run_check(copied_content, copied_rules)
+    assert result.exit_code == 1
+    assert "lexicon/de.yaml: 'de' is not a language in navigator/languages.py" in result.output
+
+
+def test_a_language_in_the_list_without_its_lexicon_fails_the_check_naming_it(copied_content, copied_rules):
+    (copied_rules / "lexicon" / "ur.yaml").unlink()
+    result = run_check(copied_content, copied_rules)
+    assert result.exit_code == 1
+    assert "lexicon/ur.yaml: 'ur' is in navigator/languages.py but has no lexicon" in result.output

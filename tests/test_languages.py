@@ -6,10 +6,11 @@ import re
 import pytest
 from flask_babel import gettext
 
+from navigator.languages import TRANSLATED
 from tests.conftest import check_page_shape, csrf_token
 from tests.test_web_journey import EHC_ANSWERS
 
-LANGUAGES = ["ur", "pl", "ar"]
+LANGUAGES = list(TRANSLATED)
 
 
 def translated(app, lang, text):

@@ -10,6 +10,7 @@ import re
 
 from navigator.content import frontmatter, schema
 from navigator.content.render import plain_text, render_markdown
+from navigator.languages import TRANSLATED
 from navigator.problems import Problem, ProblemError, schema_problems
 
 MAX_PAGE_BYTES = 512 * 1024
@@ -182,12 +183,9 @@ _UNSAFE = re.compile(r"<\s*/?\s*(?:script|style|iframe|object|embed|form|input|s
                      r"|\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE)
 
 
-TRANSLATION_LANGUAGES = ("ur", "pl", "ar")
-
-
 def is_translation(file_name: str) -> bool:
     parts = file_name.split(".")
-    return len(parts) == 3 and parts[1] in TRANSLATION_LANGUAGES and parts[2] == "md"
+    return len(parts) == 3 and parts[1] in TRANSLATED and parts[2] == "md"
 
 
 _PAGE_LINK = re.compile(r'href="/pages/([^"#?/]+)')

@@ -9,6 +9,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from navigator.flow import AnswerError
+from navigator.languages import known
 from navigator.problems import whole_characters
 from navigator.site import current_site
 from navigator.web.errors import BadInput
@@ -141,14 +142,11 @@ def interpret():
     if not reading.concepts:
         answer["message"] = _("We could not tell what this is about. Try a few more words, or answer our questions instead.")
     lang = body.get("lang")
-    if lang is not None and lang not in INTERPRETED_LANGUAGES:
+    if lang is not None and not known(lang):
         # Every language's phrases are always tried, so an unknown lang loses nothing.
         answer["notice"] = _("'%(lang)s' is not a language we know; we read the text in every language we do.",
                              lang=str(lang)[:20])
     return jsonify(answer)
-
-
-INTERPRETED_LANGUAGES = ("en", "pl", "ur", "ar")
 
 
 SUGGESTION_SECONDS = 1.0  # suggested pages are a nicety: never wait longer for them

@@ -9,7 +9,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
-from navigator.content.library import TRANSLATION_LANGUAGES, broken_links
+from navigator.content.library import broken_links
+from navigator.languages import TRANSLATED
 
 REVIEW_SOON = datetime.timedelta(days=30)
 VERIFY_EVERY = datetime.timedelta(days=365)
@@ -80,7 +81,7 @@ def _translations(library, slug: str) -> dict[str, str]:
     """Each language's translation of a page: missing, older than the English, or current."""
     found = library.translations.get(slug, {})
     return {lang: ("missing" if lang not in found else "current" if found[lang].current else "older")
-            for lang in TRANSLATION_LANGUAGES}
+            for lang in TRANSLATED}
 
 
 def sort_and_filter(rows: list[DeskRow], show: str, order: str) -> list[DeskRow]:

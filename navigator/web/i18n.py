@@ -11,12 +11,7 @@ from flask import Flask, g, has_request_context, request, session, url_for
 from flask_babel import Babel, format_date
 from werkzeug.exceptions import HTTPException
 
-# Each language named in itself, as the switcher shows it.
-LANGUAGES = {"en": "English", "ur": "اردو", "pl": "Polski", "ar": "العربية"}
-RIGHT_TO_LEFT = {"ar", "ur"}
-# The language a reader chooses -> the locale used for words, dates and numbers.
-# English is British English: "Monday 25 May 2026", not "Monday, May 25, 2026".
-LOCALES = {"en": "en_GB"}
+from navigator.languages import LANGUAGES, language
 
 
 def _asked() -> str | None:
@@ -54,8 +49,7 @@ def reader_language() -> str:
 
 
 def select_locale() -> str:
-    chosen = reader_language()
-    return LOCALES.get(chosen, chosen)
+    return language(reader_language()).locale
 
 
 def translate(text: str) -> str:
@@ -77,8 +71,8 @@ def language_links() -> list[dict]:
             url = url_for(request.endpoint, **arguments)
         else:
             url = url_for("journey.start", lang=code)
-        links.append({"code": code, "name": LANGUAGES.get(code, code), "url": url,
-                      "current": code == reader_language(), "dir": "rtl" if code in RIGHT_TO_LEFT else "ltr"})
+        links.append({"code": code, "name": language(code).name, "url": url,
+                      "current": code == reader_language(), "dir": language(code).direction})
     return links
 
 
@@ -97,14 +91,14 @@ def init_app(app: Flask) -> None:
     # every % as a placeholder, and content says things like "59% of plans".
     app.jinja_env.globals["t"] = translate
     app.jinja_env.globals["language_links"] = language_links
-    app.jinja_env.globals["language_names"] = LANGUAGES
+    app.jinja_env.globals["language_names"] = {each.code: each.name for each in LANGUAGES}
     app.jinja_env.filters["checked_date"] = checked_date
 
     @app.context_processor
-    def language():
+    def reading_language():
         code = reader_language()
-        return {"lang": "en-GB" if code == "en" else code, "lang_code": code,
-                "text_direction": "rtl" if code in RIGHT_TO_LEFT else "ltr",
+        return {"lang": language(code).html_lang, "lang_code": code,
+                "text_direction": language(code).direction,
                 "unknown_language": g.get("unknown_language"),
                 "browser_language_missing": g.get("browser_language_missing", False)}
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
+from navigator.languages import language
 from navigator.site import current_site
 from navigator.web.errors import BadInput
-from navigator.web.i18n import LANGUAGES, reader_language
+from navigator.web.i18n import reader_language
 from navigator.web.presenters import pathway_contacts, pathway_pages, urgent_contacts, urgent_pages
 
 blueprint = Blueprint("pages", __name__)
@@ -29,7 +30,7 @@ def page(slug: str):
     shown, translation = site.library.translated(found, lang)
     return render_template("page.html", page=shown, translation=translation,
                            untranslated=lang != "en" and translation is None,
-                           language_name=LANGUAGES.get(lang, lang))
+                           language_name=language(lang).name)
 
 
 @blueprint.get("/pathways/<pathway_id>")

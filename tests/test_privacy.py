@@ -50,7 +50,11 @@ def test_the_session_cookie_shows_no_answers_or_concepts_when_decoded(client):
     client.post("/understand", data={"csrf_token": token, "text": "my son is 14 and autistic and says he wants to die"})
     cookie = client.get_cookie("session").value
     decoded = _every_decoding(cookie)
-    for secret in ("parent", "asking_as", "self_harm", "autism", "answers", "understood", "14"):
+    # Only words of three letters or more: a two-character secret such as the age "14"
+    # turns up by chance in random ciphertext read as text (it did, once in CI), so the
+    # age is looked for as the JSON or form text would hold it.
+    for secret in ("parent", "asking_as", "self_harm", "autism", "answers", "understood",
+                   "wants to die", ": 14", ":14", '"14"', "=14"):
         assert secret not in decoded, f"{secret!r} can be read from the cookie"
     # and the service itself still reads it: the answer is kept
     assert "/change/asking_as" in client.get("/").get_data(as_text=True)

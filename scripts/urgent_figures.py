@@ -3,7 +3,7 @@
     .venv/bin/python scripts/urgent_figures.py [--misses]
 
 The sets in navigator/rules/urgency/ were each written blind, measured once on arrival and
-then learned from (the lexicon's words and the urgency model); tests/fixtures/urgent_blind4.yaml
+then learned from (the lexicon's words and the urgency model); tests/fixtures/urgent_blind6.yaml
 is never learned from: its figure is the honest one. A set that is missing is skipped.
 """
 
@@ -19,8 +19,9 @@ from navigator.interpret import Interpreter, load_lexicon, load_urgency_model
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SETS = [ROOT / "navigator" / "rules" / "urgency" / name
-        for name in ("urgent_set.yaml", "urgent_holdout.yaml", "urgent_final.yaml", "urgent_blind3.yaml")]
-SETS.append(ROOT / "tests" / "fixtures" / "urgent_blind4.yaml")
+        for name in ("urgent_set.yaml", "urgent_holdout.yaml", "urgent_final.yaml", "urgent_blind3.yaml",
+                     "urgent_blind4.yaml", "urgent_blind5.yaml", "urgent_ordinary.yaml")]
+SETS.append(ROOT / "tests" / "fixtures" / "urgent_blind6.yaml")
 
 
 def figures(interpreter: Interpreter, messages: dict) -> tuple[dict, list, list]:

@@ -14,7 +14,7 @@ from navigator.interpret import URGENCY_DIR, Interpreter, load_lexicon, load_urg
 from navigator.languages import CODES
 
 SET = yaml.safe_load((URGENCY_DIR / "urgent_set.yaml").read_text(encoding="utf-8"))
-BLIND = yaml.safe_load((pathlib.Path(__file__).parent / "fixtures" / "urgent_blind4.yaml").read_text(encoding="utf-8"))
+BLIND = yaml.safe_load((pathlib.Path(__file__).parent / "fixtures" / "urgent_blind6.yaml").read_text(encoding="utf-8"))
 FALSE_ALARM_LIMIT = 0.02
 
 
@@ -88,12 +88,14 @@ def test_a_danger_told_as_over_is_not_urgent_but_one_that_is_back_is(interpreter
 
 
 def test_the_never_seen_blind_set_does_not_fall_below_its_measured_figure(interpreter):
-    """urgent_blind4.yaml was written blind and is never learned from: the honest figure.
-    Measured 81/100 caught and 5/100 false alarms (target 100 and at most 2): the gap is
-    open work (issue 11); this only stops it getting worse."""
+    """urgent_blind6.yaml was written blind and is never learned from: the honest figure.
+    Measured on arrival 82/100 caught, 8/100 false alarms; with words beside letters and the
+    threshold chosen by leaving one set out (scripts/urgent_threshold.py), 93/100 caught and
+    8/100 false alarms (target 100 and at most 2): the gap is open work (issue 11); this only
+    stops it getting worse."""
     caught = sum(interpreter.read(m["text"]).urgent for m in BLIND["urgent"])
     flagged = sum(interpreter.read(m["text"]).urgent for m in BLIND["non_urgent"])
-    assert caught >= 81 and flagged <= 5, (caught, flagged)
+    assert caught >= 93 and flagged <= 8, (caught, flagged)
 
 
 def test_the_learned_opinion_only_ever_adds_urgency():
@@ -101,3 +103,13 @@ def test_the_learned_opinion_only_ever_adds_urgency():
     both = Interpreter(load_lexicon(), urgency=load_urgency_model())
     for message in SET["urgent"][:40]:
         assert both.read(message["text"]).urgent or not rules_only.read(message["text"]).urgent
+
+
+def test_the_held_out_set_is_never_among_what_the_model_learns_from():
+    """A copy of a held-out message in navigator/rules/urgency/ would quietly make its
+    figure flatter: none of its texts may be there."""
+    held_out = {m["text"] for part in ("urgent", "non_urgent") for m in BLIND[part]}
+    for path in URGENCY_DIR.glob("*.yaml"):
+        learned = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        texts = {m["text"] for part in ("urgent", "non_urgent") for m in learned.get(part) or []}
+        assert not held_out & texts, f"{path.name} holds messages from the held-out set"

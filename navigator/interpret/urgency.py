@@ -64,7 +64,7 @@ def _trained(files: tuple[tuple[str, int, int], ...]) -> UrgencyModel | None:
     texts, labels = [], []
     for name, _mtime, _size in files:
         path = pathlib.Path(name)
-        examples = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader) or {}  # nosec B506
+        examples = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader) or {}  # nosec B506  # a safe loader
         for label, part in ((1, "urgent"), (0, "non_urgent")):
             for example in examples.get(part, []):
                 texts.append(example["text"])

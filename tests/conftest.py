@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import html.parser
 import pathlib
 import re
 import shutil
+import tempfile
 
 import pytest
 
@@ -16,7 +18,26 @@ CONTENT_DIR = PROJECT_ROOT / "content" / "local_offer"
 RULES_DIR = PROJECT_ROOT / "navigator" / "rules"
 
 
+_prebuilt_index: list[pathlib.Path] = []
+
+
+def _copy_prebuilt_index(search_dir: pathlib.Path) -> None:
+    """A search index of the shipped pages, built once per test process and copied into each
+    new app's folder: building one costs seconds, copying it a few milliseconds. The app
+    still checks the copy is sound and current (as it would any index it finds)."""
+    if not _prebuilt_index:
+        from navigator.content import load_library
+        from navigator.search.whoosh_index import WhooshSearch
+        folder = pathlib.Path(tempfile.mkdtemp(prefix="navigator-index-")) / "search"
+        WhooshSearch(folder).ensure(load_library(CONTENT_DIR))
+        atexit.register(shutil.rmtree, folder.parent, ignore_errors=True)
+        _prebuilt_index.append(folder)
+    shutil.copytree(_prebuilt_index[0], search_dir, ignore=shutil.ignore_patterns("build.lock"))
+
+
 def make_app(tmp_path: pathlib.Path, **settings):
+    if "CONTENT_DIR" not in settings and "SEARCH_DIR" not in settings and not (tmp_path / "instance").exists():
+        _copy_prebuilt_index(tmp_path / "instance" / "search")
     return create_app({
         "TESTING": True,
         "INSTANCE_PATH": tmp_path / "instance",

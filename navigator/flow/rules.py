@@ -21,6 +21,7 @@ from navigator.flow import conditions
 from navigator.flow.engine import Flow
 from navigator.flow.model import Branch, LocalFigure, Option, Pathway, Question, Reason, Step, Timescale, Words
 from navigator.problems import Problem, ProblemError, read_checked_yaml
+from navigator.read_once import ReadOnce, files_key
 
 RULES_DIR = pathlib.Path(__file__).resolve().parent.parent / "rules"
 ID = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
@@ -122,9 +123,16 @@ def load_rules(rules_dir: pathlib.Path = RULES_DIR, *, page_slugs: Iterable[str]
     """Read and check every rules file. Raise RulesError listing every problem found.
 
     page_slugs and contact_ids are what the content offers; a rule that refers to anything
-    else is a problem.
+    else is a problem. Walking every route takes seconds, so a process does it once for the
+    same files (compared by content) and content: the Flow is never changed once built.
     """
     rules_dir = pathlib.Path(rules_dir)
+    files = files_key(rules_dir, [rules_dir / "questions.yaml", rules_dir / "pathway_ids.yaml",
+                                  *sorted((rules_dir / "pathways").glob("*.yaml"))])
+    return _read_rules(rules_dir, files, frozenset(page_slugs), frozenset(contact_ids))
+
+
+def _build_flow(rules_dir: pathlib.Path, page_slugs: frozenset, contact_ids: frozenset) -> Flow:
     problems: list[Problem] = []
     questions_file = rules_dir / "questions.yaml"
     questions_doc = read_checked_yaml(questions_file, QUESTIONS_SCHEMA, problems)
@@ -151,6 +159,9 @@ def load_rules(rules_dir: pathlib.Path = RULES_DIR, *, page_slugs: Iterable[str]
     if problems:
         raise RulesError(problems)
     return flow
+
+
+_read_rules = ReadOnce(_build_flow)
 
 
 def _build(questions_doc: dict, pathway_docs: list[tuple[str, dict]]) -> Flow:

@@ -15,6 +15,7 @@ from typing import Any
 
 from navigator.interpret.text import stem, words
 from navigator.problems import Problem, ProblemError, read_checked_yaml
+from navigator.read_once import ReadOnce, files_key
 
 NUMBER_SLOT = "qqnqq"  # stands for the number in an age pattern
 LEXICON_DIR = pathlib.Path(__file__).resolve().parent.parent / "rules" / "lexicon"
@@ -131,7 +132,14 @@ def phrase_tokens(text: str) -> tuple[str, ...]:
 
 
 def load_lexicon(folder: pathlib.Path = LEXICON_DIR) -> Lexicon:
+    """The lexicon in `folder`, or ProblemError naming every problem in it. Read once per
+    process for the same files (compared by content): every app a process builds, and every
+    test, shares it. The Lexicon is never changed once built."""
     folder = pathlib.Path(folder)
+    return _read_lexicon(folder, files_key(folder, sorted(folder.glob("*.yaml"))))
+
+
+def _build_lexicon(folder: pathlib.Path) -> Lexicon:
     problems: list[Problem] = []
     concepts_doc = read_checked_yaml(folder / "concepts.yaml", CONCEPTS_SCHEMA, problems) or {"concepts": {}}
     languages = [d for d in (read_checked_yaml(p, LANGUAGE_SCHEMA, problems) for p in sorted(folder.glob("*.yaml"))
@@ -184,3 +192,5 @@ def load_lexicon(folder: pathlib.Path = LEXICON_DIR) -> Lexicon:
         raise ProblemError(problems)
     return lexicon
 
+
+_read_lexicon = ReadOnce(_build_lexicon)

@@ -77,9 +77,10 @@ index: install ## rebuild the search index
 lock: | $(INSTALLED) ## pin every dependency (and the test and dev extras) exactly in requirements.lock
 	$(BIN)/pip-compile --quiet --extra test --extra dev --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_FLAGS) -o requirements.lock pyproject.toml
 
-lint: $(INSTALLED) ## ruff on the whole repository, then bandit (medium and high) on navigator/
+lint: $(INSTALLED) ## ruff on the whole repository, bandit (medium and high) on navigator/, and the import contracts
 	$(BIN)/ruff check .
 	$(BIN)/bandit -c pyproject.toml -r navigator --severity-level medium -q
+	$(BIN)/lint-imports --no-cache
 
 # pip-audit looks each pinned version up on PyPI (--no-deps: the lock is already resolved).
 # A vulnerability exits 1. When PyPI or the advisory service cannot be reached, pip-audit either

@@ -33,3 +33,38 @@ def test_the_list_of_languages_lives_in_one_module():
     from navigator import languages
     assert languages.CODES[0] == languages.SOURCE.code and set(languages.TRANSLATED) < set(languages.CODES)
     assert all(language.direction in ("ltr", "rtl") for language in languages.LANGUAGES)
+
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+LINT_IMPORTS = ROOT / ".venv" / "bin" / "lint-imports"
+
+
+def _lint_imports(folder, extra_env=None):
+    import os
+    command = [str(LINT_IMPORTS)] if LINT_IMPORTS.exists() else [sys.executable, "-m", "importlinter.cli"]
+    env = {**os.environ, "PYTHONPATH": str(folder), **(extra_env or {})}
+    return subprocess.run(command + ["--no-cache"], cwd=folder, capture_output=True, text=True, env=env)
+
+
+def test_the_import_contracts_hold():
+    """pyproject.toml's contracts: web over site over edges over cores, pure cores, and
+    blueprints that never import one another."""
+    result = _lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "4 kept, 0 broken" in result.stdout
+
+
+def test_a_blueprint_importing_another_breaks_the_contract(tmp_path):
+    """The contract can fail: a scratch copy where one blueprint imports another is refused,
+    and so is a core that imports Flask."""
+    import shutil
+    shutil.copytree(ROOT / "navigator", tmp_path / "navigator", ignore=shutil.ignore_patterns("__pycache__", "static"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    pages = tmp_path / "navigator" / "web" / "pages.py"
+    pages.write_text(pages.read_text(encoding="utf-8") + "\nfrom navigator.web import saved  # noqa\n", encoding="utf-8")
+    engine = tmp_path / "navigator" / "flow" / "engine.py"
+    engine.write_text(engine.read_text(encoding="utf-8") + "\nimport flask  # noqa\n", encoding="utf-8")
+    result = _lint_imports(tmp_path)
+    assert result.returncode != 0
+    assert "Blueprints are independent" in result.stdout and "navigator.web.pages -> navigator.web.saved" in result.stdout
+    assert "The cores are pure" in result.stdout and "navigator.flow.engine -> flask" in result.stdout

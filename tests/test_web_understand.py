@@ -18,10 +18,10 @@ def say(client, text, chat=False):
 
 
 def session_data(client):
-    """The session cookie's payload, read with the service's own key (no one else can: see
-    tests/test_privacy.py)."""
+    """The family's journey in the session cookie, read with the service's own key (no one
+    else can: see tests/test_privacy.py)."""
     app = client.application
-    return app.session_interface.get_signing_serializer(app).loads(client.get_cookie("session").value)
+    return app.session_interface.get_signing_serializer(app).loads(client.get_cookie("session").value)["journey"]
 
 
 def test_the_free_text_box_is_always_there(get_page):

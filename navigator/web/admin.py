@@ -6,7 +6,7 @@ from flask import Blueprint, render_template
 
 from navigator.site import current_site
 from navigator.store import audit
-from navigator.web.auth import require
+from navigator.web.roles import require
 
 blueprint = Blueprint("admin", __name__, url_prefix="/admin")
 blueprint.before_request(require("admin"))

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, current_app, g, jsonify, request, url_for
 from flask_babel import gettext as _
 
+from navigator.deadlines import DeadlineError, parse_date
+from navigator.deadlines import deadlines as compute
 from navigator.flow import AnswerError
 from navigator.languages import known
 from navigator.problems import whole_characters
 from navigator.site import current_site
 from navigator.web.errors import BadInput
 from navigator.web.i18n import reader_language
-from navigator.web.pages import note_search, search_arguments
+from navigator.web.journeys import look_up, note_search, related_pages, search_arguments, share, text_problem
 from navigator.web.presenters import explain, pathway_json, question_json
 from navigator.web.security import public_url
 
@@ -53,7 +54,6 @@ def replay_answers(answers: dict):
 @blueprint.after_request
 def say_when_a_language_is_unknown(response):
     """An unknown `lang` gets English and a notice saying so, never an error."""
-    from flask import g
     unknown = g.get("unknown_language")
     if unknown and response.is_json and response.status_code < 400:
         body = response.get_json(silent=True)
@@ -108,19 +108,14 @@ def search():
     )
 
 
-MAX_TEXT = 2000
-
-
 def interpret_text(body: dict) -> str:
     """The text to interpret, or BadInput saying what is wrong with it."""
     text = body.get("text")
     if not isinstance(text, str):
         raise BadInput(_("Send the words to understand as \"text\"."), code="missing_text")
-    if not text.strip():
-        raise BadInput(_("Type a few words about what is happening."), code="empty_text")
-    if len(text) > MAX_TEXT:
-        raise BadInput(_("That is %(count)d characters. Keep it under %(max)d: a few sentences is enough.",
-                         count=len(text), max=MAX_TEXT), code="text_too_long")
+    problem = text_problem(text)
+    if problem:
+        raise BadInput(problem, code="text_too_long" if text.strip() else "empty_text")
     return text
 
 
@@ -149,32 +144,8 @@ def interpret():
     return jsonify(answer)
 
 
-SUGGESTION_SECONDS = 1.0  # suggested pages are a nicety: never wait longer for them
-_suggesting = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="suggest")
-
-
-def related_pages(reading, limit: int = 3) -> list[dict]:
-    """Pages that search finds for what was understood (in any language, searched in English).
-
-    Only a nicety beside what was understood: if search fails or is slow, none (logged),
-    so urgent help and the understanding itself never wait on the search index."""
-    site = current_site()
-    terms = " ".join(site.interpreter.lexicon.concepts[c].search for c in reading.concepts[:4])
-    if not terms:
-        return []
-    try:
-        hits = _suggesting.submit(lambda: site.search.search(terms, per_page=limit).hits).result(SUGGESTION_SECONDS)
-    except Exception:  # noqa: BLE001 - a broken or slow index loses the suggestions only
-        log.exception("suggested pages left out: search failed or took over %s s", SUGGESTION_SECONDS)
-        return []
-    return [{"slug": h.slug, "title": h.title, "url": url_for("pages.page", slug=h.slug)} for h in hits]
-
-
 @blueprint.get("/deadlines")
 def deadlines():
-    from navigator.deadlines import DeadlineError, parse_date
-    from navigator.deadlines import deadlines as compute
-
     event = request.args.get("from", "")
     try:
         on = parse_date(request.args.get("date", ""))
@@ -190,23 +161,18 @@ def deadlines():
 
 @blueprint.post("/journeys")
 def save_journey():
-    from navigator.store import journeys
-
     body = json_object()
     answers = body.get("answers")
     if not isinstance(answers, dict) or not answers:
         raise BadInput(_("Send the answers to save, like {\"answers\": {\"asking_as\": \"parent\"}}."), code="bad_answers")
     site = current_site()
     outcome = replay_answers(answers)
-    code, expires = journeys.save(site.database, outcome.answers, current_app.config["JOURNEY_DAYS"])
-    return jsonify(code=journeys.display(code), url=public_url("saved.open_code", code=journeys.display(code)),
-                   expires=expires.isoformat()), 201
+    code, expires = share(site, outcome.answers)
+    return jsonify(code=code, url=public_url("saved.open_code", code=code), expires=expires.isoformat()), 201
 
 
 @blueprint.get("/journeys/<code>")
 def read_journey(code: str):
-    from navigator.web.saved import look_up
-
     site = current_site()
     found = look_up(code)
     if found is None:

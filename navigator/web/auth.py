@@ -1,4 +1,5 @@
-"""Signing in for staff (advisers, editors, admins), and the role each page needs.
+"""Signing in and out for staff (advisers, editors, admins); the role each page needs is
+checked by navigator/web/roles.py.
 
 Flask-Login keeps the session's random token in the signed cookie; the token is looked up in
 the database on every request (navigator/store/staff.py), so signing out, signing out
@@ -13,52 +14,21 @@ import math
 import unicodedata
 import urllib.parse
 
-from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from navigator.site import current_site
 from navigator.store import audit, staff
-from navigator.store.throttle import Limit
+from navigator.store.throttle import Limit, Throttle
+from navigator.web.roles import StaffMember, login_manager
 
 blueprint = Blueprint("auth", __name__)
-login_manager = LoginManager()
 
 SIGN_IN = "sign-in"
 WINDOW = datetime.timedelta(minutes=15)
 MAX_FIELD = 500
-
-
-class StaffMember(UserMixin):
-    """Flask-Login's view of a live staff session. Its id is the session token."""
-
-    def __init__(self, signed_in: staff.SignedIn):
-        self.signed_in = signed_in
-        self.email, self.role = signed_in.email, signed_in.role
-
-    def get_id(self) -> str:
-        return self.signed_in.token
-
-    def may(self, role: str) -> bool:
-        return self.signed_in.may(role)
-
-
-@login_manager.user_loader
-def load_member(token: str) -> StaffMember | None:
-    found = staff.find_session(current_site().database, token, current_app.config["STAFF_IDLE_MINUTES"])
-    return StaffMember(found) if found else None
-
-
-def require(role: str):
-    """A before_request check: signed in, with `role` (or admin). Parents reach no staff page."""
-    def check():
-        if not current_user.is_authenticated:
-            return redirect(url_for("auth.sign_in", next=request.path))
-        if not current_user.may(role):
-            abort(403)
-        return None
-    return check
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -161,8 +131,6 @@ def sign_out_everywhere():
 
 
 def init_app(app: Flask) -> None:
-    from navigator.store.throttle import Throttle
-
     login_manager.init_app(app)
     login_manager.session_protection = "basic"
     app.extensions["navigator.throttle"] = Throttle(app.extensions["navigator.site"].database, app.config["SECRET_KEY"])

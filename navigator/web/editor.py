@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 import yaml
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -20,23 +20,11 @@ from navigator.content.schema import NEEDS
 from navigator.problems import Problem, ProblemError
 from navigator.site import current_site
 from navigator.store import audit, revisions, search_misses
-from navigator.web.auth import require
 from navigator.web.editor_desk import FLAGS, desk_rows, sort_and_filter
+from navigator.web.roles import require
 
 blueprint = Blueprint("editor", __name__, url_prefix="/editor")
 blueprint.before_request(require("editor"))
-
-MAX_EDIT_BODY = 8 * 1024 * 1024  # room for a 5 MB paste, so it can be refused with the text kept
-
-
-def room_for_long_pages():
-    """Run before the form is first read (CSRF reads it): signed-in staff posting to the
-    editor may send long pages; everyone else keeps the small limit."""
-    if request.path.startswith("/editor/") and session.get("_user_id"):
-        request.max_content_length = MAX_EDIT_BODY
-        request.max_form_memory_size = MAX_EDIT_BODY
-        request.max_form_parts = 2000
-
 
 def _pages() -> files.Pages:
     return files.Pages(current_site().content_dir)

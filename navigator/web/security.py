@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import Flask, current_app, g, request, url_for
 from flask.json.tag import TaggedJSONSerializer
 from flask.sessions import SecureCookieSessionInterface
+from flask_login import current_user
 from itsdangerous import BadSignature
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -118,3 +119,15 @@ def init_app(app: Flask) -> None:
         if request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response
+
+
+MAX_EDIT_BODY = 8 * 1024 * 1024  # room for a 5 MB paste, so it can be refused with the text kept
+
+
+def room_for_long_pages() -> None:
+    """Run before the form is first read (CSRF reads it): signed-in staff posting to the
+    editor may send long pages; everyone else keeps the small limit."""
+    if request.path.startswith("/editor/") and current_user.is_authenticated:
+        request.max_content_length = MAX_EDIT_BODY
+        request.max_form_memory_size = MAX_EDIT_BODY
+        request.max_form_parts = 2000

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from navigator.content.schema import UK_PHONE
-from navigator.flow.rules import example_answers
+from navigator.flow.routes import example_answers
 from tests.test_rules import shipped_rules
 
 FLOW = shipped_rules()

@@ -68,3 +68,25 @@ def test_a_blueprint_importing_another_breaks_the_contract(tmp_path):
     assert result.returncode != 0
     assert "Blueprints are independent" in result.stdout and "navigator.web.pages -> navigator.web.saved" in result.stdout
     assert "The cores are pure" in result.stdout and "navigator.flow.engine -> flask" in result.stdout
+def _python_files():
+    return [p for p in (ROOT / "navigator").rglob("*.py") if "migrations" not in p.parts]
+
+
+def test_no_module_is_over_300_lines():
+    long = {str(p.relative_to(ROOT)): n for p in _python_files()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 300}
+    assert long == {}, f"split these by what they do: {long}"
+
+
+def test_no_view_function_is_over_40_lines():
+    """Views parse the request, call the journey service or a core, and render."""
+    import ast
+    long = []
+    for path in (ROOT / "navigator" / "web").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            is_view = isinstance(node, ast.FunctionDef) and any(
+                isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr in ("get", "post", "route")
+                for d in node.decorator_list)
+            if is_view and node.end_lineno - node.lineno + 1 > 40:
+                long.append(f"{path.name}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert long == []

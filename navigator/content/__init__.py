@@ -5,7 +5,8 @@ validates each against the schema, renders and sanitises the markdown, and repor
 broken page without stopping.
 """
 
-from navigator.content.library import Contact, Library, Page, load_library, load_page
+from navigator.content.library import load_library, load_page
+from navigator.content.model import Contact, Library, Page
 from navigator.content.render import render_markdown
 
 __all__ = ["Contact", "Library", "Page", "load_library", "load_page", "render_markdown"]

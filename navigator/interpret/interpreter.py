@@ -8,6 +8,7 @@ from collections import defaultdict
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from navigator.interpret.danger import clause_of, only_a_topic, span_with, told_as_over
 from navigator.interpret.lexicon import NUMBER_SLOT, Lexicon, Phrase
 from navigator.interpret.text import clause_numbers, question_sentences, sentence_numbers, stem, words
 
@@ -15,8 +16,6 @@ MAX_AGE = 25
 NEGATION_REACH = 4      # a "not" up to this many words before a phrase negates it
 NEGATION_AFTER_REACH = 2  # where a language negates after the verb, this many words after it
 URGENT_SCORE = 100.0
-TOPIC_REACH = 5         # "training on", "an essay about" this many words before danger words,
-TOPIC_AFTER = 2         # or just after them: "suicide prevention training"
 MIN_COUNTED = 3         # "3 of her tablets" or more is an amount to worry about
 UNLESS_REACH = 3        # a danger rule's `unless` words count this many words either side of it
 # Typos are forgiven in words of 6 letters or more: shorter words are too often another
@@ -33,13 +32,6 @@ class Interpretation:
     pathways: tuple[tuple[str, float], ...]  # (pathway id, score), best first
     not_now: tuple[str, ...] = ()      # a danger told as over ("she self-harmed years ago, she is
                                        # well now") or only asked about ("training on self-harm")
-
-
-def _clause_of(clauses: list[int] | None, index: int) -> int:
-    """The clause a word is in; with no clauses given, all words are in one."""
-    if not clauses:
-        return 0
-    return clauses[index] if 0 <= index < len(clauses) else -1
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,8 +113,8 @@ class Interpreter:
                 target.append(concept)
             if target is found and self.lexicon.concepts[concept].urgent:
                 said_now[concept] = said_now.get(concept, False) or not (
-                    self._told_as_over(cues, sentences, start)
-                    or self._only_a_topic(cues, clauses, start, sentences, questions))
+                    told_as_over(cues, sentences, start)
+                    or only_a_topic(cues, clauses, start, sentences, questions))
         negated = [c for c in negated if c not in found]
         not_now = [c for c, now in said_now.items() if not now]
         found = [c for c in found if c not in not_now]
@@ -166,7 +158,7 @@ class Interpreter:
                 continue
             first, rest = rule.classes[0], rule.classes[1:]
             for anchor_start, anchor_end in by_class[first]:
-                span = self._span_with(anchor_start, anchor_end, rest, by_class, rule.within)
+                span = span_with(anchor_start, anchor_end, rest, by_class, rule.within)
                 if span is None:
                     continue
                 low, high = span
@@ -174,53 +166,13 @@ class Interpreter:
                 if any(low - UNLESS_REACH <= s and e <= high + UNLESS_REACH
                        for c in rule.unless for s, e in by_class.get(c, ())):
                     continue
-                if any(_clause_of(sentences, s) == _clause_of(sentences, low)
+                if any(clause_of(sentences, s) == clause_of(sentences, low)
                        for c in rule.unless_sentence for s, _e in by_class.get(c, ())):
                     continue
                 found.append((rule.concept, low, high))
                 if not self._negated(stems, low, clauses, high, in_expressions):
                     break   # one clear instance is enough; a negated one may have a clear twin
         return found
-
-    @staticmethod
-    def _span_with(start: int, end: int, classes: tuple[str, ...], by_class, within: int) -> tuple[int, int] | None:
-        """The smallest span around one cue that holds a cue of every other class, if it fits `within` words."""
-        low, high = start, end
-        for cue_class in classes:
-            best = None
-            for s, e in by_class[cue_class]:
-                new_low, new_high = min(low, s), max(high, e)
-                if new_high - new_low <= within and (best is None or new_high - new_low < best[1] - best[0]):
-                    best = (new_low, new_high)
-            if best is None:
-                return None
-            low, high = best
-        return low, high
-
-    @staticmethod
-    def _only_a_topic(cues: list[tuple[str, int, int]], clauses: list[int], start: int,
-                      sentences: list[int], questions: set[int]) -> bool:
-        """Danger words as the subject of a question, not an event: "training on self-harm",
-        "an essay on domestic abuse", "the dangers of overdose": a topic word just before the
-        words in the same clause, or anywhere in a sentence that asks a question ("Is there
-        a workshop on grooming?"), so "I need advice, she is cutting herself" stays urgent."""
-        clause, sentence = _clause_of(clauses, start), _clause_of(sentences, start)
-        asked = sentence in questions
-        return any(c == "topic" and ((start - TOPIC_REACH <= s <= start + TOPIC_AFTER and _clause_of(clauses, s) == clause)
-                                     or (asked and _clause_of(sentences, s) == sentence))
-                   for c, s, e in cues)
-
-    @staticmethod
-    def _told_as_over(cues: list[tuple[str, int, int]], sentences: list[int], start: int) -> bool:
-        """A danger is over when its sentence says so ("in 2019", "years ago", "she is
-        doing well now") and nothing there says it goes on ("again", "still", "tonight").
-        Recall matters most, so anything less clear counts as now."""
-        if not sentences or start >= len(sentences):
-            return False
-        here = sentences[start]
-        # the next sentence counts too: "He drank Dettol when he was three. That was ten years ago."
-        classes = {c for c, s, _ in cues if s < len(sentences) and sentences[s] in (here, here + 1)}
-        return bool(classes & {"over", "recovered"}) and "present" not in classes
 
     def _keys(self, token: str) -> frozenset[str]:
         """Every lexicon word this token can stand for: itself, a wildcard, or a near spelling."""
@@ -259,16 +211,16 @@ class Interpreter:
 
     def _negated(self, stems: list[str], start: int, clauses: list[int] | None = None, end: int | None = None,
                  part_of_danger: set[int] = frozenset()) -> bool:
-        clause = _clause_of(clauses, start)
+        clause = clause_of(clauses, start)
         # Languages that negate after the verb (Urdu "بھاگا نہیں"): a word of negations_after
         # just after the words, in the same clause
         if end is not None and any(stems[i] in self.lexicon.negations_after and i not in part_of_danger
-                                   and _clause_of(clauses, i) == clause
+                                   and clause_of(clauses, i) == clause
                                    for i in range(end, min(end + NEGATION_AFTER_REACH, len(stems)))):
             return True
         reach = NEGATION_REACH + sum(1 for s in stems[max(start - NEGATION_REACH - 2, 0):start] if s in ("or", "nor"))
         for index in range(start - 1, max(start - reach, 0) - 1, -1):
-            if _clause_of(clauses, index) != clause:
+            if clause_of(clauses, index) != clause:
                 return False  # "I can't cope, I'm scared I'll hurt him": the comma ends the "not"
             if stems[index] in self.lexicon.negation_breaks:
                 return False

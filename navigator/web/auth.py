@@ -61,6 +61,30 @@ def _fresh_session() -> None:
         session["lang"] = lang
 
 
+def _sign_in_limits(email: str):
+    """(the throttle, the key for this account from this address, every limit that applies):
+    a wrong password counts against the account from this address and against the address,
+    so no one can lock a person out from elsewhere."""
+    throttle = current_app.extensions["navigator.throttle"]
+    config = current_app.config
+    address = f"address:{request.remote_addr}"
+    pair = throttle.pair_key(f"account:{email.lower()}", address)
+    return throttle, pair, {pair: Limit(config["SIGN_IN_ACCOUNT_LIMIT"], WINDOW),
+                            throttle.key(address): Limit(config["SIGN_IN_ADDRESS_LIMIT"], WINDOW)}
+
+
+def _wait_to_sign_in(wait: datetime.timedelta, next_page, email: str):
+    minutes = max(1, math.ceil(wait.total_seconds() / 60))
+    errors = {"email": ngettext("There have been too many attempts to sign in from here. Wait %(num)d minute, "
+                                "then try again, or ask an administrator to unlock the account.",
+                                "There have been too many attempts to sign in from here. Wait %(num)d minutes, "
+                                "then try again, or ask an administrator to unlock the account.", minutes)}
+    response = current_app.make_response((render_template("sign_in.html", next_page=next_page, errors=errors,
+                                                           email=email), 429))
+    response.headers["Retry-After"] = str(math.ceil(wait.total_seconds()))
+    return response
+
+
 @blueprint.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
     next_page = _safe_next(request.values.get("next"))
@@ -79,23 +103,10 @@ def sign_in():
         return render_template("sign_in.html", next_page=next_page, errors=errors, email=email), 400
 
     site = current_site()
-    throttle = current_app.extensions["navigator.throttle"]
-    config = current_app.config
-    account = f"account:{email.lower()}"
-    pair = throttle.pair_key(account, f"address:{request.remote_addr}")
-    keys = {pair: Limit(config["SIGN_IN_ACCOUNT_LIMIT"], WINDOW),
-            throttle.key(f"address:{request.remote_addr}"): Limit(config["SIGN_IN_ADDRESS_LIMIT"], WINDOW)}
+    throttle, pair, keys = _sign_in_limits(email)
     wait = throttle.wait(SIGN_IN, keys)
     if wait:
-        minutes = max(1, math.ceil(wait.total_seconds() / 60))
-        errors["email"] = ngettext("There have been too many attempts to sign in from here. Wait %(num)d minute, "
-                                   "then try again, or ask an administrator to unlock the account.",
-                                   "There have been too many attempts to sign in from here. Wait %(num)d minutes, "
-                                   "then try again, or ask an administrator to unlock the account.", minutes)
-        response = current_app.make_response((render_template("sign_in.html", next_page=next_page, errors=errors,
-                                                               email=email), 429))
-        response.headers["Retry-After"] = str(math.ceil(wait.total_seconds()))
-        return response
+        return _wait_to_sign_in(wait, next_page, email)
     user = staff.authenticate(site.database, email, password)
     if user is None:
         throttle.failed(SIGN_IN, keys)

@@ -1,0 +1,57 @@
+"""How danger words sit in a message: the span a danger rule's words fall in, whether the
+words are only a topic ("training on self-harm"), and whether the danger is told as over
+("years ago, she is doing well now"). Pure functions over word positions; the interpreter
+(navigator/interpret/interpreter.py) finds the words and decides.
+"""
+
+from __future__ import annotations
+
+TOPIC_REACH = 5         # "training on", "an essay about" this many words before danger words,
+TOPIC_AFTER = 2         # or just after them: "suicide prevention training"
+
+
+def clause_of(clauses: list[int] | None, index: int) -> int:
+    """The clause a word is in; with no clauses given, all words are in one."""
+    if not clauses:
+        return 0
+    return clauses[index] if 0 <= index < len(clauses) else -1
+
+
+def span_with(start: int, end: int, classes: tuple[str, ...], by_class, within: int) -> tuple[int, int] | None:
+    """The smallest span around one cue that holds a cue of every other class, if it fits `within` words."""
+    low, high = start, end
+    for cue_class in classes:
+        best = None
+        for s, e in by_class[cue_class]:
+            new_low, new_high = min(low, s), max(high, e)
+            if new_high - new_low <= within and (best is None or new_high - new_low < best[1] - best[0]):
+                best = (new_low, new_high)
+        if best is None:
+            return None
+        low, high = best
+    return low, high
+
+
+def only_a_topic(cues: list[tuple[str, int, int]], clauses: list[int], start: int,
+                  sentences: list[int], questions: set[int]) -> bool:
+    """Danger words as the subject of a question, not an event: "training on self-harm",
+    "an essay on domestic abuse", "the dangers of overdose": a topic word just before the
+    words in the same clause, or anywhere in a sentence that asks a question ("Is there
+    a workshop on grooming?"), so "I need advice, she is cutting herself" stays urgent."""
+    clause, sentence = clause_of(clauses, start), clause_of(sentences, start)
+    asked = sentence in questions
+    return any(c == "topic" and ((start - TOPIC_REACH <= s <= start + TOPIC_AFTER and clause_of(clauses, s) == clause)
+                                 or (asked and clause_of(sentences, s) == sentence))
+               for c, s, e in cues)
+
+
+def told_as_over(cues: list[tuple[str, int, int]], sentences: list[int], start: int) -> bool:
+    """A danger is over when its sentence says so ("in 2019", "years ago", "she is
+    doing well now") and nothing there says it goes on ("again", "still", "tonight").
+    Recall matters most, so anything less clear counts as now."""
+    if not sentences or start >= len(sentences):
+        return False
+    here = sentences[start]
+    # the next sentence counts too: "He drank Dettol when he was three. That was ten years ago."
+    classes = {c for c, s, _ in cues if s < len(sentences) and sentences[s] in (here, here + 1)}
+    return bool(classes & {"over", "recovered"}) and "present" not in classes

@@ -482,3 +482,11 @@ def test_a_list_or_group_as_a_field_name_gets_a_message_not_a_crash(site_app, ed
     response = save_raw(editor, slug, text)
     assert response.status_code == 400
     assert "a field name must be a plain word" in response.get_data(as_text=True)
+
+
+def test_a_revision_number_too_big_for_the_database_is_not_found(app):
+    """Found by tests/test_fuzz.py: a 30-digit revision id reached SQLite and gave a 500."""
+    client = app.test_client()
+    sign_in(client, create_staff(app, "editor"))
+    for path in ("/editor/revisions/" + "9" * 30, "/editor/revisions/0"):
+        assert client.get(path).status_code == 404

@@ -48,7 +48,12 @@ def newest(database, slug: str) -> PageRevision | None:
                               .order_by(PageRevision.id.desc()).limit(1))
 
 
+MAX_ID = 2**63 - 1  # the largest id SQLite and PostgreSQL can hold; /editor/revisions/9999… is none
+
+
 def get(database, revision_id: int) -> PageRevision | None:
+    if not 0 < revision_id <= MAX_ID:
+        return None
     with database.session() as session:
         return session.get(PageRevision, revision_id)
 

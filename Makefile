@@ -64,7 +64,7 @@ bench: install ## time the interpreter against baselines measured in the same ru
 	$(BIN)/python scripts/bench.py
 
 urgent-figures: install ## the safety net's urgent recall and false alarms, per language, on each set
-	$(BIN)/python scripts/urgent_figures.py
+	$(BIN)/python scripts/urgent_figures.py --held-out
 
 check: install ## check the rules and content
 	$(BIN)/navigator check

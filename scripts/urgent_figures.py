@@ -1,6 +1,6 @@
 """Print the safety net's figures: urgent recall and false alarms, per language, on each set.
 
-    .venv/bin/python scripts/urgent_figures.py [--misses]
+    .venv/bin/python scripts/urgent_figures.py [--misses] [--held-out]
 
 The sets in navigator/rules/urgency/ were each written blind, measured once on arrival and
 then learned from (the lexicon's words and the urgency model); tests/fixtures/urgent_blind6.yaml
@@ -21,7 +21,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SETS = [ROOT / "navigator" / "rules" / "urgency" / name
         for name in ("urgent_set.yaml", "urgent_holdout.yaml", "urgent_final.yaml", "urgent_blind3.yaml",
                      "urgent_blind4.yaml", "urgent_blind5.yaml", "urgent_ordinary.yaml")]
-SETS.append(ROOT / "tests" / "fixtures" / "urgent_blind6.yaml")
+HELD_OUT = ROOT / "tests" / "fixtures" / "urgent_blind6.yaml"
 
 
 def figures(interpreter: Interpreter, messages: dict) -> tuple[dict, list, list]:
@@ -47,9 +47,11 @@ def figures(interpreter: Interpreter, messages: dict) -> tuple[dict, list, list]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="also list what was missed or flagged")
+    parser.add_argument("--held-out", action="store_true",
+                        help="also measure the held-out set; --misses never lists its messages")
     arguments = parser.parse_args()
     interpreter = Interpreter(load_lexicon(), urgency=load_urgency_model())
-    for path in SETS:
+    for path in SETS + ([HELD_OUT] if arguments.held_out else []):
         name = path.name
         if not path.exists():
             continue
@@ -62,7 +64,7 @@ def main() -> None:
             print(f"  {lang:<5} {row[0]:>7}/{row[1]:<7} {row[2]:>7}/{row[3]:<7}")
         print(f"  {'all':<5} {totals[0]:>7}/{totals[1]:<7} {totals[2]:>7}/{totals[3]:<7}"
               f"  recall {totals[0] / max(totals[1], 1):.1%}, false alarms {totals[2] / max(totals[3], 1):.1%}")
-        if arguments.misses:
+        if arguments.misses and path != HELD_OUT:
             for message in missed:
                 print(f"    missed  {message['id']}: {message['text'][-100:]}")
             for message in flagged:

@@ -90,12 +90,14 @@ def test_a_danger_told_as_over_is_not_urgent_but_one_that_is_back_is(interpreter
 def test_the_never_seen_blind_set_does_not_fall_below_its_measured_figure(interpreter):
     """urgent_blind6.yaml was written blind and is never learned from: the honest figure.
     Measured on arrival 82/100 caught, 8/100 false alarms; with words beside letters and the
-    threshold chosen by leaving one set out (scripts/urgent_threshold.py), 93/100 caught and
-    8/100 false alarms (target 100 and at most 2): the gap is open work (issue 11); this only
-    stops it getting worse."""
+    threshold chosen by leaving one set out (scripts/urgent_threshold.py), 93/100 and 8/100;
+    with danger in a story, a what-if and a "not" inside the words read, and two more blind
+    sets learned from (blind7, short ordinary messages), 96/100 caught and 6/100 false
+    alarms (target 100 and at most 2): the gap is open work (issue 11); this only stops it
+    getting worse."""
     caught = sum(interpreter.read(m["text"]).urgent for m in BLIND["urgent"])
     flagged = sum(interpreter.read(m["text"]).urgent for m in BLIND["non_urgent"])
-    assert caught >= 93 and flagged <= 8, (caught, flagged)
+    assert caught >= 96 and flagged <= 6, (caught, flagged)
 
 
 def test_the_learned_opinion_only_ever_adds_urgency():
@@ -113,3 +115,34 @@ def test_the_held_out_set_is_never_among_what_the_model_learns_from():
         learned = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         texts = {m["text"] for part in ("urgent", "non_urgent") for m in learned.get(part) or []}
         assert not held_out & texts, f"{path.name} holds messages from the held-out set"
+
+
+@pytest.mark.parametrize("story, at_home", [
+    ("Watched a documentary last night about a hospital where autistic adults were abused by staff. "
+     "How do I check her respite place is inspected?",
+     "We watched a documentary about abuse last night and my son told me his uncle touches him."),
+    ("In English they're reading a novel where one of the characters self harms and then takes an overdose.",
+     "She read a novel about self harm and now she has cuts all over her arms."),
+    ("بتي بتقرا رواية في المدرسة فيها شخصية بتنتحر، كيف اشرح ليها الموضوع؟",
+     "بتي قرت رواية عن الانتحار وهي الحين تقول بدها تنتحر الليلة"),
+    ("خبروں میں دیکھا کہ ایک لڑکے کو چاقو مارا گیا، میرا بیٹا پریشان ہے۔",
+     "خبروں میں دیکھا اور میرا بیٹا کہتا ہے وہ خودکشی کرے گا"),
+])
+def test_danger_in_a_story_is_not_urgent_but_a_story_that_comes_home_is(interpreter, story, at_home):
+    """A news item, a novel or a documentary tells of someone else's danger; a word for the
+    family or the child between the story and the danger brings it home."""
+    assert not interpreter.read(story).urgent
+    assert interpreter.read(at_home).urgent
+
+
+@pytest.mark.parametrize("negated, urgent", [
+    ("usne koi extra goliyan nahi khaayi, maine gin li hain. melatonin ki repeat prescription kaise mangwaun",
+     "usne bohat saari goliyan kha li hain pata nahi kitni, melatonin ki"),
+    ("هو ما بيأذي حالو أبداً، بس بيعض كمه لما يتوتر. هاد جزء من الـ autism؟",
+     "هو عم يأذي حالو هلق وما عم يوقف"),
+])
+def test_negation_inside_or_after_the_danger_words_is_read_in_urdu_and_arabic(interpreter, negated, urgent):
+    """Urdu puts its "not" before the verb at the end ("goliyan nahi khaayi": took no
+    tablets); Arabic dialects often say "never" last ("ما بيأذي حالو أبداً")."""
+    assert not interpreter.read(negated).urgent
+    assert interpreter.read(urgent).urgent

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 TOPIC_REACH = 5         # "training on", "an essay about" this many words before danger words,
 TOPIC_AFTER = 2         # or just after them: "suicide prevention training"
+STORY_REACH = 12        # "a novel where one of the characters self-harms": a story this many words before
 
 
 def clause_of(clauses: list[int] | None, index: int) -> int:
@@ -55,3 +56,33 @@ def told_as_over(cues: list[tuple[str, int, int]], sentences: list[int], start: 
     # the next sentence counts too: "He drank Dettol when he was three. That was ten years ago."
     classes = {c for c, s, _ in cues if s < len(sentences) and sentences[s] in (here, here + 1)}
     return bool(classes & {"over", "recovered"}) and "present" not in classes
+
+
+def in_a_story(cues: list[tuple[str, int, int]], sentences: list[int], start: int) -> bool:
+    """Danger words that belong to a story, not the family: a news item, a novel, a film
+    or documentary named shortly before them in the same sentence ("watched a documentary
+    about a hospital where adults were abused", "a novel where a character takes an
+    overdose"). A word for the family or the child between the story and the danger
+    ("a documentary about suicide and now my son says he wants to die") brings the danger
+    home, and so does a word for now after it ("... and she wants to do it tonight"): it
+    stays urgent."""
+    sentence = clause_of(sentences, start)
+    stories = [e for c, s, e in cues if c == "story" and s < start and start - e <= STORY_REACH
+               and clause_of(sentences, s) == sentence]
+    if not stories:
+        return False
+    nearest = max(stories)
+    comes_home = any(c == "personal" and nearest <= s < start for c, s, _e in cues)
+    still_now = any(c == "present" and s >= start and clause_of(sentences, s) == sentence for c, s, _e in cues)
+    return not (comes_home or still_now)
+
+
+def only_if(cues: list[tuple[str, int, int]], sentences: list[int], start: int) -> bool:
+    """A danger asked about in case it ever happens ("if he ever runs off, who do I
+    ring?", "what should I do if she swallows a battery?"): a word of `hypothetical`
+    before it in its sentence, and nothing there that says it is happening ("tonight",
+    "again", "still"). A bare "if" is not enough: "if I don't get help she'll kill
+    herself" is a fear of now."""
+    sentence = clause_of(sentences, start)
+    here = [c for c, s, _e in cues if clause_of(sentences, s) == sentence and (c != "hypothetical" or s < start)]
+    return "hypothetical" in here and "present" not in here

@@ -8,7 +8,7 @@ from collections import defaultdict
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from navigator.interpret.danger import clause_of, only_a_topic, span_with, told_as_over
+from navigator.interpret.danger import clause_of, in_a_story, only_a_topic, only_if, span_with, told_as_over
 from navigator.interpret.lexicon import NUMBER_SLOT, Lexicon, Phrase
 from navigator.interpret.text import clause_numbers, question_sentences, sentence_numbers, stem, words
 
@@ -114,7 +114,9 @@ class Interpreter:
             if target is found and self.lexicon.concepts[concept].urgent:
                 said_now[concept] = said_now.get(concept, False) or not (
                     told_as_over(cues, sentences, start)
-                    or only_a_topic(cues, clauses, start, sentences, questions))
+                    or only_a_topic(cues, clauses, start, sentences, questions)
+                    or in_a_story(cues, sentences, start)
+                    or only_if(cues, sentences, start))
         negated = [c for c in negated if c not in found]
         not_now = [c for c, now in said_now.items() if not now]
         found = [c for c in found if c not in not_now]
@@ -214,9 +216,16 @@ class Interpreter:
         clause = clause_of(clauses, start)
         # Languages that negate after the verb (Urdu "بھاگا نہیں"): a word of negations_after
         # just after the words, in the same clause
+        # or inside the words, before the verb that ends them ("goliyan nahi khaayi", did not take tablets)
         if end is not None and any(stems[i] in self.lexicon.negations_after and i not in part_of_danger
                                    and clause_of(clauses, i) == clause
-                                   for i in range(end, min(end + NEGATION_AFTER_REACH, len(stems)))):
+                                   for i in range(start + 1, min(end + NEGATION_AFTER_REACH, len(stems)))):
+            return True
+        # a "not" inside a danger's words, in the clause that ends them ("counted the tablets,
+        # she did not take any more"), but never one that is part of a danger's own words
+        if end is not None and end - start > 1 and any(
+                stems[i] in self.lexicon.negations and i not in part_of_danger
+                and clause_of(clauses, i) == clause_of(clauses, i + 1) for i in range(start + 1, end - 1)):
             return True
         reach = NEGATION_REACH + sum(1 for s in stems[max(start - NEGATION_REACH - 2, 0):start] if s in ("or", "nor"))
         for index in range(start - 1, max(start - reach, 0) - 1, -1):

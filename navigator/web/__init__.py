@@ -32,6 +32,7 @@ def init_app(app: Flask) -> None:
     security.init_app(app)
     i18n.init_app(app)
     app.before_request(security.room_for_long_pages)  # before CSRF reads the form
+    app.before_request(security.refuse_unnamed_fields)
     csrf.init_app(app)
     csrf.exempt(api.blueprint)  # JSON API: no cookies are read, so there is nothing to forge
     errors.init_app(app)

@@ -67,7 +67,11 @@ def language_links() -> list[dict]:
     links = []
     for code in _languages():
         if request.method == "GET" and request.endpoint and request.endpoint != "static":
-            arguments = {**request.args.to_dict(), **(request.view_args or {}), "lang": code}
+            # url_for's own options (_method, _external, ...) and its first argument's name
+            # are never taken from a query string: ?_method=POST would break every page
+            query = {name: value for name, value in request.args.items()
+                     if not name.startswith("_") and name != "endpoint"}
+            arguments = {**query, **(request.view_args or {}), "lang": code}
             url = url_for(request.endpoint, **arguments)
         else:
             url = url_for("journey.start", lang=code)

@@ -9,7 +9,7 @@ import base64
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, abort, current_app, g, request, url_for
 from flask.json.tag import TaggedJSONSerializer
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
@@ -122,6 +122,15 @@ def init_app(app: Flask) -> None:
 
 
 MAX_EDIT_BODY = 8 * 1024 * 1024  # room for a 5 MB paste, so it can be refused with the text kept
+
+
+def refuse_unnamed_fields() -> None:
+    """A form part whose name werkzeug cannot read (a multipart name with a line break in
+    it) comes back named None, which CSRF checking trips over (a 500 on every form route):
+    refuse such a post as a bad request before CSRF reads it."""
+    if request.method == "POST" and request.mimetype == "multipart/form-data" and \
+            any(not isinstance(name, str) for name in [*request.form.keys(), *request.files.keys()]):
+        abort(400)
 
 
 def room_for_long_pages() -> None:

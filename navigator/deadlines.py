@@ -1,8 +1,9 @@
 """Statutory deadlines as calendar dates, counted from a date the family knows.
 
-Pure arithmetic over the rules in shared/facts/statutory.md: no Flask, no database. Working
-days skip weekends and England's bank holidays, taken from the maintained `holidays`
-package (not a hand-kept list). Each deadline carries the rule and its legal source.
+What the periods are (weeks, months, working days, and each one's words and legal source,
+from shared/facts/statutory.md) is data in navigator/rules/deadlines.yaml; how to count
+them is here. Pure: no Flask, no database. Working days skip weekends and England's bank
+holidays, taken from the maintained `holidays` package (not a hand-kept list).
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ import calendar
 import dataclasses
 import datetime
 import functools
+import pathlib
 
 import holidays
 from dateutil.relativedelta import relativedelta
 
+from navigator.problems import Problem, ProblemError, read_checked_yaml
+
 REFORMS = datetime.date(2014, 9, 1)  # the Children and Families Act 2014 SEND reforms began
 MAX_YEARS_AHEAD = 2
+SCHOOL_YEAR_STARTS = (8, 9)  # a move at the start of a school year: August or September
 
 
 class DeadlineError(ValueError):
@@ -72,158 +77,100 @@ def tribunal_roll_forward(day: datetime.date) -> datetime.date:
     return day
 
 
-def _weeks(on, weeks):
-    return on + datetime.timedelta(weeks=weeks)
+# -- the rules, as data (navigator/rules/deadlines.yaml) -------------------------------------
 
-
-def _request(on, _certificate):
-    return [
-        Deadline("decision-to-assess", "The council decides whether to carry out an EHC needs assessment",
-                 _weeks(on, 6), "At most 6 weeks after the council receives the request", "SEND Regulations 2014, reg 5(1)"),
-        Deadline("decision-not-to-issue", "If the council decides not to issue a plan, it must tell you by",
-                 _weeks(on, 16), "At most 16 weeks after the request", "SEND Regulations 2014, reg 10(1)"),
-        Deadline("final-plan", "The final EHC plan is issued",
-                 _weeks(on, 20), "At most 20 weeks after the request", "SEND Regulations 2014, reg 13(2)"),
-    ]
-
-
-# "At least 15 days beginning with the day served": the day served is day 1, so the
-# council may close comments no earlier than served + 14. It is the least the council
-# must allow, not the family's deadline: the letter may give longer.
-COMMENT_DAYS_COUNTING_THE_DAY_SERVED = 14
-
-
-def _draft_plan(on, _certificate):
-    return [Deadline("draft-comments", "The council must give you until at least this date to comment on the draft plan",
-                     on + datetime.timedelta(days=COMMENT_DAYS_COUNTING_THE_DAY_SERVED),
-                     "At least 15 days, counting the day the draft plan was sent as day 1. Check your letter: it may give you longer",
-                     "SEND Regulations 2014, reg 13(1)")]
-
-
-def _review_meeting(on, _certificate):
-    return [
-        Deadline("review-report", "The school or college sends the review report",
-                 _weeks(on, 2), "Within 2 weeks of the review meeting", "SEND Regulations 2014, regs 20 and 21"),
-        Deadline("review-decision", "The council says whether it will keep, amend or end the plan",
-                 _weeks(on, 4), "Within 4 weeks of the review meeting", "SEND Regulations 2014, regs 20(10) and 21(8)"),
-        Deadline("amended-plan", "The final amended plan, at the latest",
-                 _weeks(on, 12), "At most 12 weeks after the meeting (8 weeks after proposed amendments sent within 4 weeks)",
-                 "SEND Regulations 2014, reg 22"),
-    ]
-
-
-def _proposed_amendments(on, _certificate):
-    return [
-        Deadline("amendment-comments", "The council must give you until at least this date to comment on the proposed amendments",
-                 on + datetime.timedelta(days=COMMENT_DAYS_COUNTING_THE_DAY_SERVED),
-                 "At least 15 days, counting the day the amendments were sent as day 1. Check your letter: it may give you longer",
-                 "SEND Regulations 2014, reg 22(2)(c)"),
-        Deadline("amended-plan", "The final amended plan",
-                 _weeks(on, 8), "Within 8 weeks of the proposed amendments", "SEND Regulations 2014, reg 22(3)"),
-    ]
-
-
-# Whole sentences, so each translates as one: which period ran longer, and whether the
-# deadline then moved past the tribunal's Christmas or August break.
-APPEAL_RULES = {
-    ("decision", False): "2 months from the decision letter",
-    ("decision", True): "2 months from the decision letter, moved past the Christmas or August break",
-    ("certificate", False): "1 month from the mediation certificate (later than 2 months from the decision)",
-    ("certificate", True): "1 month from the mediation certificate (later than 2 months from the decision), "
-                           "moved past the Christmas or August break",
-    ("decision-later", False): "2 months from the decision letter (later than 1 month from the mediation certificate)",
-    ("decision-later", True): "2 months from the decision letter (later than 1 month from the mediation "
-                              "certificate), moved past the Christmas or August break",
+DEADLINES_FILE = pathlib.Path(__file__).resolve().parent / "rules" / "deadlines.yaml"
+APPEAL_CASES = ("decision", "decision, moved", "certificate", "certificate, moved", "decision later",
+                "decision later, moved")
+_TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+_COUNT = {
+    "type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": False,
+    "properties": {
+        "weeks": {"type": "integer", "minimum": 1, "maximum": 104},
+        "days": {"type": "integer", "minimum": 1, "maximum": 366},
+        "working_days": {"type": "integer", "minimum": 1, "maximum": 60},
+        "months": {"type": "integer", "minimum": -24, "maximum": 24, "not": {"const": 0}},
+        "in_year_of_move": {"type": "string", "pattern": r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},
+        "tribunal_appeal": {"type": "object", "required": ["months", "certificate_months"], "additionalProperties": False,
+                            "properties": {"months": {"type": "integer", "minimum": 1, "maximum": 12},
+                                           "certificate_months": {"type": "integer", "minimum": 1, "maximum": 12}}},
+    },
+}
+_DEADLINE = {
+    "type": "object", "required": ["id", "title", "count", "source"], "additionalProperties": False,
+    "errorMessage": "is missing: every deadline needs an id, a title, how it is counted (count) and its legal "
+                    "source (the regulation or section, from shared/facts/statutory.md)",
+    "properties": {
+        "id": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+        "title": _TEXT, "rule": _TEXT, "source": _TEXT, "count": _COUNT,
+        "rules": {"type": "object", "required": list(APPEAL_CASES), "additionalProperties": False,
+                  "properties": {case: _TEXT for case in APPEAL_CASES}},
+    },
+    # an appeal says which period ran longer (rules); every other deadline has one rule
+    "oneOf": [{"required": ["rule"], "not": {"required": ["rules"]}},
+              {"required": ["rules"], "not": {"required": ["rule"]}, "properties": {"count": {"required": ["tribunal_appeal"]}}}],
+}
+SCHEMA = {
+    "type": "object", "required": ["events"], "additionalProperties": False,
+    "properties": {"events": {"type": "object", "minProperties": 1, "propertyNames": {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+                              "additionalProperties": {
+                                  "type": "object", "required": ["label", "deadlines"], "additionalProperties": False,
+                                  "properties": {"label": _TEXT, "start_of_school_year": {"type": "boolean"},
+                                                 "deadlines": {"type": "array", "minItems": 1, "items": _DEADLINE}}}}},
 }
 
 
-def _decision_letter(on, certificate):
-    last_day, basis = on + relativedelta(months=2), "decision"
+@dataclasses.dataclass(frozen=True)
+class Event:
+    label: str                           # what happened, as the family chooses it (a msgid)
+    deadlines: tuple[dict, ...]          # each: id, title, count, source, and rule (or rules)
+    start_of_school_year: bool = False   # a move date outside August and September is refused
+
+
+def deadline_problems(path: pathlib.Path = DEADLINES_FILE) -> list[Problem]:
+    """What `navigator check` says is wrong with the deadlines file (nothing when it is right)."""
+    problems: list[Problem] = []
+    read_checked_yaml(pathlib.Path(path), SCHEMA, problems)
+    return problems
+
+
+def unknown_events(pathways: dict, events: dict[str, Event]) -> list[Problem]:
+    """A pathway's `deadlines_from` must be an event of the deadlines file."""
+    return [Problem(f"pathways/{pathway_id}.yaml", f"counts its deadlines from '{pathway.deadlines_from}', which "
+                    f"is not an event in deadlines.yaml (the events are: {', '.join(events)})", field="deadlines_from")
+            for pathway_id, pathway in pathways.items()
+            if pathway.deadlines_from and pathway.deadlines_from not in events]
+
+
+def load_events(path: pathlib.Path = DEADLINES_FILE) -> dict[str, Event]:
+    problems: list[Problem] = []
+    document = read_checked_yaml(pathlib.Path(path), SCHEMA, problems)
+    if document is None:
+        raise ProblemError(problems)
+    return {key: Event(event["label"], tuple(event["deadlines"]), event.get("start_of_school_year", False))
+            for key, event in document["events"].items()}
+
+
+def _counted(count: dict, on: datetime.date, certificate: datetime.date | None) -> tuple[datetime.date, str | None]:
+    """(the date, which appeal case it is, or None), counted from `on` as `count` says."""
+    (kind, amount), = count.items()
+    if kind == "weeks":
+        return on + datetime.timedelta(weeks=amount), None
+    if kind == "days":
+        return on + datetime.timedelta(days=amount), None
+    if kind == "working_days":
+        return add_working_days(on, amount), None
+    if kind == "months":
+        return on + relativedelta(months=amount), None
+    if kind == "in_year_of_move":
+        month, day = (int(part) for part in amount.split("-"))
+        return datetime.date(on.year, month, day), None
+    last_day, case = on + relativedelta(months=amount["months"]), "decision"
     if certificate is not None:
-        one_month = certificate + relativedelta(months=1)
-        last_day, basis = (one_month, "certificate") if one_month > last_day else (last_day, "decision-later")
+        one_month = certificate + relativedelta(months=amount["certificate_months"])
+        last_day, case = (one_month, "certificate") if one_month > last_day else (last_day, "decision later")
     rolled = tribunal_roll_forward(last_day)
-    # The appeal first: API readers have always found it there.
-    return [Deadline("appeal", "Last day to appeal to the SEND Tribunal", rolled, APPEAL_RULES[basis, rolled != last_day],
-                     "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.20 and r.12(3); SEND Regulations 2014, reg 33"),
-            Deadline("mediation-adviser", "Contact the mediation adviser by",
-                     on + relativedelta(months=2),
-                     "Within 2 months of the decision letter, before most appeals (not needed for an appeal only about the school or college named)",
-                     "SEND Regulations 2014, reg 33; SEND Code of Practice 11.18")]
-
-
-def _mediation_contact(on, _certificate):
-    return [Deadline("mediation-certificate", "The mediation adviser sends the certificate (if you do not want mediation)",
-                     add_working_days(on, 3), "Within 3 working days of telling the mediation adviser",
-                     "SEND Regulations 2014, reg 34")]
-
-
-def _mediation_ended(on, _certificate):
-    return [Deadline("mediation-certificate", "The mediation certificate is sent",
-                     add_working_days(on, 3), "Within 3 working days of mediation ending", "SEND Regulations 2014, reg 39")]
-
-
-# A phase transfer happens at the start of a school year. A move date at another time of
-# year would put "before 15 February" after the move (or a year out), so it is refused
-# with a reason rather than worked out wrongly.
-SCHOOL_YEAR_STARTS = (8, 9)  # August or September
-
-
-def _start_of_school_year(on: datetime.date) -> None:
-    if on.month not in SCHOOL_YEAR_STARTS:
-        raise DeadlineError("mid_year_move",
-                            "A move to a new school or phase is usually at the start of a school year, in "
-                            "September. This rule is for those moves. For a move in the middle of a school "
-                            "year, ask the council when it will amend the plan.")
-
-
-def _phase_transfer(on, _certificate):
-    _start_of_school_year(on)
-    return [Deadline("phase-transfer", "The plan must be reviewed and amended, naming the new school, by",
-                     datetime.date(on.year, 2, 14), "Before 15 February in the year of the move",
-                     "SEND Regulations 2014, reg 18(1)(b)")]
-
-
-def _post_16_transfer(on, _certificate):
-    _start_of_school_year(on)
-    return [Deadline("post-16-transfer", "The plan must be reviewed and amended for the move to post-16, by",
-                     datetime.date(on.year, 3, 30), "Before 31 March in the year of the move",
-                     "SEND Regulations 2014, reg 18(1)(a)")]
-
-
-def _post_16_move(on, _certificate):
-    return [Deadline("post-16-move", "The plan must be reviewed and amended for the move, by",
-                     on - relativedelta(months=5), "At least 5 months before a move between two post-16 places",
-                     "SEND Regulations 2014, reg 18(2)")]
-
-
-def _appeal_conceded(on, _certificate):
-    return [
-        Deadline("conceded-assessment-notice", "The council must tell you it will carry out the assessment",
-                 _weeks(on, 2), "Within 2 weeks of the date the council told the Tribunal it would not oppose the appeal",
-                 "SEND Regulations 2014, reg 45(3), as substituted by SI 2015/359"),
-        Deadline("conceded-no-plan-notice", "If the council decides no plan is needed, it must tell you by",
-                 _weeks(on, 10), "Within 10 weeks of the date the council told the Tribunal it would not oppose the appeal",
-                 "SEND Regulations 2014, reg 45(3A), as substituted by SI 2015/359"),
-        Deadline("conceded-final-plan", "The final EHC plan must be issued by",
-                 _weeks(on, 14), "Within 14 weeks of the date the council told the Tribunal it would not oppose the appeal",
-                 "SEND Regulations 2014, reg 45(3A), as substituted by SI 2015/359"),
-    ]
-
-
-EVENTS = {
-    "request": ("An EHC needs assessment was asked for", _request),
-    "draft-plan": ("The draft EHC plan was sent", _draft_plan),
-    "review-meeting": ("The annual review meeting", _review_meeting),
-    "proposed-amendments": ("Proposed amendments were sent after a review", _proposed_amendments),
-    "decision-letter": ("A decision letter you may appeal", _decision_letter),
-    "mediation-contact": ("You told the mediation adviser you do not want mediation", _mediation_contact),
-    "mediation-ended": ("Mediation ended", _mediation_ended),
-    "phase-transfer": ("The date of a move to a new school or phase", _phase_transfer),
-    "post-16-transfer": ("The date of a move from secondary school to post-16", _post_16_transfer),
-    "post-16-move": ("The date of a move between two post-16 places (college, sixth form)", _post_16_move),
-    "appeal-conceded": ("The council told the Tribunal it would not oppose an appeal about a refusal to assess", _appeal_conceded),
-}
+    return rolled, case + (", moved" if rolled != last_day else "")
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # any real event in a child's life; year 0 is no date at all
@@ -273,4 +220,17 @@ def deadlines(event: str, on: datetime.date, certificate: datetime.date | None =
     if certificate is not None and certificate < on:
         raise DeadlineError("certificate_before_decision", "The mediation certificate cannot come before the decision letter.",
                             "certificate")
-    return EVENTS[event][1](on, certificate)
+    chosen = EVENTS[event]
+    if chosen.start_of_school_year and on.month not in SCHOOL_YEAR_STARTS:
+        raise DeadlineError("mid_year_move",
+                            "A move to a new school or phase is usually at the start of a school year, in "
+                            "September. This rule is for those moves. For a move in the middle of a school "
+                            "year, ask the council when it will amend the plan.")
+    found = []
+    for rule in chosen.deadlines:
+        day, case = _counted(rule["count"], on, certificate)
+        found.append(Deadline(rule["id"], rule["title"], day, rule["rules"][case] if case else rule["rule"], rule["source"]))
+    return found
+
+
+EVENTS = load_events()

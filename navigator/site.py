@@ -16,6 +16,7 @@ import time
 from flask import Flask, current_app
 
 from navigator.content import Library, load_library
+from navigator.deadlines import EVENTS, unknown_events
 from navigator.flow import Flow, RulesError, load_rules
 from navigator.interpret import Interpreter, load_lexicon, load_urgency_model
 from navigator.interpret.checks import lexicon_problems
@@ -86,7 +87,7 @@ def build_site(app: Flask) -> Site:
     flow = load_rules(config["RULES_DIR"], page_slugs=library.page_files,
                       contact_ids=library.declared_contact_ids)
     lexicon = load_lexicon(pathlib.Path(config["RULES_DIR"]) / "lexicon")
-    problems = lexicon_problems(lexicon, flow)
+    problems = lexicon_problems(lexicon, flow) + unknown_events(flow.pathways, EVENTS)
     if problems:
         raise RulesError(problems)
     interpreter = Interpreter(lexicon, pathway_order=list(flow.pathways),

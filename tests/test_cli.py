@@ -118,3 +118,33 @@ def test_a_language_in_the_list_without_its_lexicon_fails_the_check_naming_it(co
     result = run_check(copied_content, copied_rules)
     assert result.exit_code == 1
     assert "lexicon/ur.yaml: 'ur' is in navigator/languages.py but has no lexicon" in result.output
+
+
+@pytest.mark.parametrize("change, said", [
+    (("        source: SEND Regulations 2014, reg 5(1)\n", ""),
+     "deadlines.yaml [events.request.deadlines[0].source]: is missing: every deadline needs an id, a title, "
+     "how it is counted (count) and its legal source"),
+    (("        count: {weeks: 6}\n", "        count: {fortnights: 3}\n"),
+     "deadlines.yaml [events.request.deadlines[0].count"),
+    (("        source: SEND Regulations 2014, reg 5(1)\n", "        source: ' '\n"),
+     "deadlines.yaml [events.request.deadlines[0].source]"),
+])
+def test_a_deadline_period_without_its_source_or_with_an_unknown_count_fails_the_check(
+        copied_content, copied_rules, change, said):
+    path = copied_rules / "deadlines.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert change[0] in text
+    path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    result = run_check(copied_content, copied_rules)
+    assert result.exit_code == 1
+    assert said in result.output, result.output
+
+
+def test_a_pathway_counting_its_deadlines_from_an_event_that_does_not_exist_fails_the_check(copied_content, copied_rules):
+    path = copied_rules / "pathways" / "disagreement.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("deadlines_from: decision-letter",
+                                                             "deadlines_from: decision-leter"), encoding="utf-8")
+    result = run_check(copied_content, copied_rules)
+    assert result.exit_code == 1
+    assert "pathways/disagreement.yaml [deadlines_from]: counts its deadlines from 'decision-leter', which is not an " \
+           "event in deadlines.yaml" in result.output, result.output

@@ -14,7 +14,7 @@ import yaml
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
-from navigator.babel_extract import extract_deadlines, extract_rules
+from navigator.babel_extract import extract_rules
 from navigator.translation_check import ROOT, catalog_problems, compile_catalogs, main, template_catalog
 
 RULES = ROOT / "navigator" / "rules"
@@ -71,36 +71,25 @@ def test_the_rules_extractor_ignores_other_yaml_and_values_that_are_not_text():
     assert found == {"Ring them": 4, "Ask": 6}
 
 
-def test_the_deadlines_extractor_reads_titles_rules_labels_and_errors_and_reports_built_text(capsys):
-    source = b'''
-def _request(on, _certificate):
-    return [Deadline("final-plan", "The final plan", on, "At most 20 weeks", "reg 13")]
+def test_the_deadlines_words_are_extracted_from_the_rules_file_and_reach_the_template(template):
+    """Every label, title and rule (each appeal case too) of navigator/rules/deadlines.yaml
+    is a msgid, with a comment saying where it is used; the sources are not (law's names)."""
+    path = RULES / "deadlines.yaml"
+    found = _rules(path)
+    events = yaml.safe_load(path.read_text(encoding="utf-8"))["events"]
+    shown = [event["label"] for event in events.values()]
+    for event in events.values():
+        for deadline in event["deadlines"]:
+            shown += [deadline["title"], *([deadline["rule"]] if "rule" in deadline else deadline["rules"].values())]
+    assert set(shown) == set(found)
+    assert found["Last day to appeal to the SEND Tribunal"][1] == ["deadline appeal, title"]
+    assert [text for text in shown if text not in template] == []
 
-def _letter(on, certificate):
-    rule = "2 months from the letter"
-    if certificate:
-        later, rule = certificate, "1 month from the certificate"
-    rule += "; moved"
-    return [Deadline("appeal", "Last day to appeal", on, rule, "r.20")]
 
-def parse(text, name):
-    raise DeadlineError("bad_date", f"The {name} should be a date.")
-
-def check():
-    raise DeadlineError("too_late", "The date is too late.")
-
-EVENTS = {"request": ("An assessment was asked for", _request)}
-'''
-    found = {message: (line, comments) for line, _f, message, comments in extract_deadlines(io.BytesIO(source), [], [], {})}
-    assert found["The final plan"] == (3, ["deadline final-plan, title"])
-    assert found["At most 20 weeks"] == (3, ["deadline final-plan, the rule"])
-    assert found["2 months from the letter"][0] == 6
-    assert found["1 month from the certificate"][0] == 8
-    assert found["The date is too late."] == (16, ["error about deadlines (too_late)"])
-    assert found["An assessment was asked for"] == (18, ["deadline event request: what happened"])
-    assert not any("should be a date" in message or "moved" in message for message in found)
-    warnings = capsys.readouterr().err
-    assert ":9: warning" in warnings and ":13: warning" in warnings
+def test_the_deadline_calculators_errors_are_extracted_as_python_gettext(template):
+    """DeadlineError's message is its second argument (babel.cfg keywords DeadlineError:2)."""
+    assert "The mediation certificate cannot come before the decision letter." in template
+    assert "Check the year: it should be between %(first)d and %(last)d." in template
 
 
 def test_every_string_of_the_questions_api_is_in_the_template(client, template):

@@ -91,7 +91,7 @@ class Pathway:
     reached_by: tuple[Reason, ...]
     urgent: bool = False
     sensitive: bool = False        # shows "Exit this page": abuse, crisis, mental health
-    deadlines_from: str | None = None  # an event of navigator/deadlines.py to count dates from
+    deadlines_from: str | None = None  # an event of navigator/rules/deadlines.yaml to count dates from
     contacts: tuple[str, ...] = ()
     pages: tuple[str, ...] = ()
     for_young_person: Words | None = None  # the same words addressed to a young person ("you")

@@ -69,10 +69,9 @@ PATHWAY_SCHEMA = {
         "today": {"type": "array", "minItems": 1, "items": _TEXT},
         "urgent": {"type": "boolean"},
         "sensitive": {"type": "boolean"},
-        # the event a family can count this pathway's legal deadlines from (navigator/deadlines.py)
-        "deadlines_from": {"enum": ["request", "draft-plan", "review-meeting", "proposed-amendments",
-                                    "decision-letter", "mediation-contact", "mediation-ended",
-                                    "phase-transfer", "post-16-transfer"]},
+        # the event a family can count this pathway's legal deadlines from: one of
+        # navigator/rules/deadlines.yaml (checked against it where both are loaded)
+        "deadlines_from": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
         "reached_by": {"type": "array", "minItems": 1, "items": {
             "type": "object", "required": ["when", "priority"], "additionalProperties": False,
             "properties": {"when": {"$ref": "#/$defs/condition"}, "priority": {"type": "integer"}}}},

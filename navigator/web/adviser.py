@@ -109,7 +109,7 @@ def _screen(errors=None, typed=None, date_error=None, query="", notices=(), stat
     outcome, _dropped = replay(call, site)
     call.save(session)
     found, key_date_error = _key_dates(call)
-    events = {key: _(label) for key, (label, _rule) in deadline_rules.EVENTS.items()}
+    events = {key: _(event.label) for key, event in deadline_rules.EVENTS.items()}
     shared = shared_view(call)
     context = dict(
         rows=_rows(site.flow, outcome, call.answers, errors or {}, typed or {}), errors=errors or {},

@@ -33,7 +33,7 @@ def _calculate():
 @blueprint.get("/deadlines")
 def calculator():
     event, date_text, certificate_text, found, error = _calculate()
-    events = [(key, _(label)) for key, (label, _function) in EVENTS.items()]
+    events = [(key, _(event.label)) for key, event in EVENTS.items()]
     return render_template("deadlines.html", events=events, event=event, date_text=date_text,
                            certificate_text=certificate_text, found=found, errors=error or {}), 400 if error else 200
 

@@ -48,6 +48,9 @@ BROKEN = {
     "a condition on an answer a question does not offer": (
         "pathways/ehc-plan-review.yaml", "equals: ehc_plan", "equals: ehcp",
         ["ehc-plan-review.yaml", "'ehcp' is not an answer to 'support_now'"]),
+    "urgent help not marked urgent": (
+        "pathways/urgent-help.yaml", "\nurgent: true", "\nurgent: false",
+        ["urgent-help.yaml [urgent]", "shown first whenever anything is urgent"]),
     "a typo in a field name": (
         "pathways/sen-support.yaml", "\ntitle:", "\ntilte:", ["sen-support.yaml", "tilte"]),
     "a condition in an unknown vocabulary": (

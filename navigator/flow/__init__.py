@@ -7,8 +7,8 @@ or which pathways fit, best first.
 """
 
 from navigator.flow.engine import AnswerError, Flow, Outcome
-from navigator.flow.model import Option, Pathway, Question, Step, Timescale, Words
+from navigator.flow.model import URGENT_PATHWAY, Option, Pathway, Question, Step, Timescale, Words
 from navigator.flow.rules import RULES_DIR, RulesError, load_rules
 
 __all__ = ["AnswerError", "Flow", "Option", "Outcome", "Pathway", "Question", "RULES_DIR",
-           "RulesError", "Step", "Timescale", "Words", "load_rules"]
+           "RulesError", "Step", "Timescale", "URGENT_PATHWAY", "Words", "load_rules"]

@@ -79,6 +79,10 @@ class Words:
 
 YOUNG_PERSON = "young_person"     # the audience of a young person asking for themselves
 
+# The pathway that is urgent help: first whenever anything a family says or answers is
+# urgent. Named here, once; the rules loader checks it exists and is marked urgent.
+URGENT_PATHWAY = "urgent-help"
+
 
 @dataclasses.dataclass(frozen=True)
 class Pathway:

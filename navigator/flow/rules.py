@@ -16,7 +16,18 @@ from rapidfuzz import process
 
 from navigator.flow import conditions
 from navigator.flow.engine import Flow
-from navigator.flow.model import Branch, LocalFigure, Option, Pathway, Question, Reason, Step, Timescale, Words
+from navigator.flow.model import (
+    URGENT_PATHWAY,
+    Branch,
+    LocalFigure,
+    Option,
+    Pathway,
+    Question,
+    Reason,
+    Step,
+    Timescale,
+    Words,
+)
 from navigator.flow.routes import route_problems
 from navigator.flow.schemas import IDS_SCHEMA, PATHWAY_SCHEMA, QUESTIONS_SCHEMA
 from navigator.problems import Problem, ProblemError, read_checked_yaml
@@ -150,6 +161,10 @@ def _pathway_problems(flow: Flow, pathway_docs, known_ids: list[str], page_slugs
                 if ref not in known:
                     problems.append(Problem(file, f"refers to a {kind} '{ref}' that no valid page "
                                                   "in the content provides", field=field))
+    urgent = flow.pathways.get(URGENT_PATHWAY)
+    if pathway_docs and (urgent is None or not urgent.urgent):
+        problems.append(Problem(f"{URGENT_PATHWAY}.yaml", f"the pathway '{URGENT_PATHWAY}' is shown first whenever "
+                                "anything is urgent: it must exist and say urgent: true", field="urgent"))
     for missing in [i for i in known_ids if i not in seen and i not in file_stems]:
         problems.append(Problem("pathway_ids.yaml", f"the contract's pathway '{missing}' has no file "
                                                     f"pathways/{missing}.yaml"))

@@ -8,6 +8,7 @@ from collections import defaultdict
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from navigator.flow.model import URGENT_PATHWAY
 from navigator.interpret.danger import clause_of, in_a_story, only_a_topic, only_if, span_with, told_as_over
 from navigator.interpret.lexicon import NUMBER_SLOT, Lexicon, Phrase
 from navigator.interpret.text import clause_numbers, question_sentences, sentence_numbers, stem, words
@@ -283,6 +284,6 @@ class Interpreter:
                     for pathway, weight in weights.items():
                         scores[pathway] += weight
         if urgent:
-            scores["urgent-help"] = URGENT_SCORE
+            scores[URGENT_PATHWAY] = URGENT_SCORE
         ranked = [(p, s) for p, s in scores.items() if s > 0]
         return sorted(ranked, key=lambda item: (-item[1], self.pathway_order.get(item[0], 99)))

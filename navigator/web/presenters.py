@@ -13,10 +13,9 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from navigator.content import Contact, Library, Page
-from navigator.flow import Pathway, Question
+from navigator.flow import URGENT_PATHWAY, Pathway, Question
 from navigator.web.i18n import reader_language
 
-URGENT_PATHWAY = "urgent-help"
 log = logging.getLogger(__name__)
 
 

@@ -106,6 +106,8 @@ def test_an_unknown_language_gets_english_and_says_so(app, ask):
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and '<html lang="en-GB"' in html
     assert "shown in English" in html
+    # the other languages, named from navigator/languages.py, joined as English lists them
+    assert "It is also in اردو, Polski and العربية: choose above." in html
 
 
 def test_the_api_answers_in_the_language_asked_and_explains_an_unknown_one(app, client):

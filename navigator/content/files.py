@@ -20,6 +20,7 @@ import tempfile
 
 import filelock
 
+from navigator import languages
 from navigator.content import schema
 
 LOCK_NAME = ".navigator-edit.lock"
@@ -54,7 +55,8 @@ def version_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-TRANSLATED = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.(ur|pl|ar)$")  # sendiass.ur: a page's translation
+# sendiass.ur: a page's translation, in any translated language of navigator/languages.py
+TRANSLATED = re.compile(rf"^([a-z0-9]+(?:-[a-z0-9]+)*)\.({'|'.join(map(re.escape, languages.TRANSLATED))})$")
 
 
 def valid_slug(slug: str) -> bool:

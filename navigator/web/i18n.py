@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime
 
+from babel.lists import format_list
 from flask import Flask, g, has_request_context, request, session, url_for
-from flask_babel import Babel, format_date
+from flask_babel import Babel, format_date, get_locale
 from werkzeug.exceptions import HTTPException
 
-from navigator.languages import LANGUAGES, language
+from navigator.languages import LANGUAGES, TRANSLATED, language
 
 
 def _asked() -> str | None:
@@ -80,6 +81,12 @@ def language_links() -> list[dict]:
     return links
 
 
+def other_languages() -> str:
+    """The languages besides English, by their own names, as a list in the reader's words
+    ("Polski, اردو and العربية"), from navigator/languages.py."""
+    return format_list([language(code).name for code in TRANSLATED], locale=str(get_locale() or "en"))
+
+
 def checked_date(value) -> str:
     """A contact's "checked on" date (YYYY-MM-DD in the page file) in the reader's words."""
     try:
@@ -104,7 +111,8 @@ def init_app(app: Flask) -> None:
         return {"lang": language(code).html_lang, "lang_code": code,
                 "text_direction": language(code).direction,
                 "unknown_language": g.get("unknown_language"),
-                "browser_language_missing": g.get("browser_language_missing", False)}
+                "browser_language_missing": g.get("browser_language_missing", False),
+                "other_languages": other_languages()}
 
     @app.before_request
     def remember_choice():

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from tests.conftest import check_page_shape, csrf_token
-from tests.test_web_journey import EHC_ANSWERS
+from tests.factories import EHC_ANSWERS, answer
 
 EHC_FORM = dict(EHC_ANSWERS)
 
@@ -198,7 +198,6 @@ def test_an_unknown_code_says_it_may_have_expired(client):
 
 
 def test_a_family_saves_its_own_journey_and_gets_a_code(app, client):
-    from tests.test_web_journey import answer
     for question, value in EHC_ANSWERS:
         answer(client, question, value)
     token = csrf_token(client.get("/").get_data(as_text=True))

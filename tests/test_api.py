@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_web_journey import EHC_ANSWERS
+from tests.factories import EHC_ANSWERS
 
 
 def test_questions_lists_every_question_with_options_or_limits(client):

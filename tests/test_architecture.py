@@ -1,6 +1,8 @@
 """The cores stay pure: the flow engine, the rules and the content model import neither
 Flask, SQLAlchemy nor Whoosh, so they can be tested and reused on their own."""
 
+import pathlib
+import re
 import subprocess
 import sys
 
@@ -90,3 +92,12 @@ def test_no_view_function_is_over_40_lines():
             if is_view and node.end_lineno - node.lineno + 1 > 40:
                 long.append(f"{path.name}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
     assert long == []
+
+
+def test_no_test_module_imports_another():
+    """Shared answers, rules and helpers live in tests/conftest.py and tests/factories.py:
+    importing a test module runs its tests' setup twice and ties unrelated files together."""
+    root = pathlib.Path(__file__).resolve().parent
+    importing = sorted(str(path.relative_to(root)) for path in root.rglob("*.py")
+                       if re.search(r"^\s*(from|import) tests\.(browser\.)?test_", path.read_text(encoding="utf-8"), re.M))
+    assert importing == []

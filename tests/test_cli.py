@@ -7,8 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from navigator.cli import check_command
-from tests.factories import page_text, write
-from tests.test_rules import BROKEN, edit
+from tests.factories import BROKEN, edit, page_text, write
 
 
 def run_check(content, rules):

@@ -8,8 +8,7 @@ import re
 import pytest
 import textstat
 
-from tests.test_rules import shipped_rules
-from tests.test_web_journey import answer
+from tests.factories import answer, shipped_rules
 
 FLOW = shipped_rules()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 from tests.conftest import make_app
-from tests.test_journeys import ANSWERS
+from tests.factories import EHC_JOURNEY as ANSWERS
 
 
 def _database_file(app):

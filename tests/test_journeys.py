@@ -7,9 +7,7 @@ import pytest
 
 from navigator.site import current_site
 from navigator.store import journeys
-from tests.test_web_journey import EHC_ANSWERS
-
-ANSWERS = {q: (int(v) if q == "age" else v) for q, v in EHC_ANSWERS}
+from tests.factories import EHC_JOURNEY as ANSWERS
 
 
 def test_a_saved_journey_has_a_readable_code_and_opens_the_same_pathways(client):

@@ -8,7 +8,7 @@ from flask_babel import gettext
 
 from navigator.languages import TRANSLATED
 from tests.conftest import check_page_shape, csrf_token
-from tests.test_web_journey import EHC_ANSWERS
+from tests.factories import EHC_ANSWERS
 
 LANGUAGES = list(TRANSLATED)
 

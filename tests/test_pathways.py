@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from navigator.content.schema import UK_PHONE
 from navigator.flow.routes import example_answers
-from tests.test_rules import shipped_rules
+from tests.factories import shipped_rules
 
 FLOW = shipped_rules()
 CONTRACT_IDS = {"urgent-help", "sen-support", "ehc-needs-assessment", "ehc-plan-review", "disagreement",

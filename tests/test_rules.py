@@ -8,25 +8,14 @@ import yaml
 
 from navigator.content import load_library
 from navigator.flow import RulesError, load_rules
-from tests.conftest import CONTENT_DIR, RULES_DIR, make_app
-
-
-def shipped_rules():
-    library = load_library(CONTENT_DIR)
-    return load_rules(RULES_DIR, page_slugs=library.pages, contact_ids=library.contacts)
+from tests.conftest import CONTENT_DIR, make_app
+from tests.factories import BROKEN, edit, shipped_rules
 
 
 def test_the_shipped_rules_load_and_every_route_reaches_a_pathway():
     flow = shipped_rules()
     assert "ehc-needs-assessment" in flow.pathways
     assert flow.start in flow.questions
-
-
-def edit(folder, file, old, new):
-    path = folder / file
-    text = path.read_text()
-    assert old in text, f"fixture text not found in {file}: {old!r}"
-    path.write_text(text.replace(old, new, 1))
 
 
 def problems_for(rules_folder):
@@ -37,40 +26,6 @@ def problems_for(rules_folder):
 
 
 # (file, text to replace, replacement, words the problem must contain)
-BROKEN = {
-    "broken YAML names the line": (
-        "questions.yaml", "    type: number\n", "    type: [number\n", ["questions.yaml, line", "broken YAML"]),
-    "a goto to a missing question": (
-        "questions.yaml", "next: happening", "next: hapening", ["hapening", "not a question"]),
-    "a condition on a missing question": (
-        "pathways/sen-support.yaml", "{question: support_now, one_of:", "{question: support, one_of:",
-        ["sen-support.yaml", "'support'", "not a question"]),
-    "a condition on an answer a question does not offer": (
-        "pathways/ehc-plan-review.yaml", "equals: ehc_plan", "equals: ehcp",
-        ["ehc-plan-review.yaml", "'ehcp' is not an answer to 'support_now'"]),
-    "urgent help not marked urgent": (
-        "pathways/urgent-help.yaml", "\nurgent: true", "\nurgent: false",
-        ["urgent-help.yaml [urgent]", "shown first whenever anything is urgent"]),
-    "a typo in a field name": (
-        "pathways/sen-support.yaml", "\ntitle:", "\ntilte:", ["sen-support.yaml", "tilte"]),
-    "a condition in an unknown vocabulary": (
-        "pathways/ehc-plan-review.yaml", "{question: support_now, equals: ehc_plan}",
-        "{eval: 'support_now == 1'}", ["ehc-plan-review.yaml", "not a condition"]),
-    "an unknown contact": (
-        "pathways/sen-support.yaml", "contacts: [sendiass, parent-carer-forum]",
-        "contacts: [sendiass, parents-forum]", ["contact 'parents-forum'"]),
-    "an unknown page": (
-        "pathways/sen-support.yaml", "pages: [sen-support-in-school, sendiass]",
-        "pages: [sen-support-at-school, sendiass]", ["page 'sen-support-at-school'"]),
-    "a pathway id outside the contract, spelt wrongly": (
-        "pathways/ehc-plan-review.yaml", "id: ehc-plan-review", "id: ehc-plan-reveiw",
-        ["'ehc-plan-reveiw' is not a pathway id of the contract: did you mean 'ehc-plan-review'?"]),
-    "a statutory timescale without its source": (
-        "pathways/ehc-needs-assessment.yaml", "      source: SEND Regulations 2014, reg 5\n", "",
-        ["ehc-needs-assessment.yaml [steps[1].timescale.source]", "a statutory timescale needs a source"]),
-    "a statutory flag that is not true or false": (
-        "pathways/ehc-needs-assessment.yaml", "statutory: true", "statutory: perhaps", ["statutory", "true or false"]),
-}
 
 
 @pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))

@@ -1,15 +1,8 @@
 """Search over the pages: titles and summaries count most, words are stemmed, the index is
 rebuilt when the content changes and swapped in whole."""
 
-from navigator.content import load_library
 from navigator.search import open_search
-from tests.factories import page_text, write
-
-
-def library_of(folder, **pages):
-    for slug, text in pages.items():
-        write(folder, f"{slug}.md", text)
-    return load_library(folder)
+from tests.factories import library_of, page_text
 
 
 def test_a_word_in_the_title_ranks_above_the_same_word_in_a_body(tmp_path):

@@ -13,6 +13,7 @@ import pytest
 from navigator.search import open_search
 from navigator.search.scan import scan
 from tests.conftest import make_app
+from tests.factories import library_of
 
 
 def _index_dir(folder: pathlib.Path) -> pathlib.Path:
@@ -132,7 +133,6 @@ def test_a_restart_mends_an_index_damaged_while_the_app_was_stopped(tmp_path, da
 
 def test_the_plain_scan_ranks_titles_first_and_matches_the_start_of_words(tmp_path):
     from tests.factories import page_text
-    from tests.test_search import library_of
     library = library_of(tmp_path / "content",
                          **{"body-only": page_text(name="Clubs", description="Things to do.", contacts=[],
                                                    body="We also talk about mediation here.\n")},

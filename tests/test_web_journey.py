@@ -5,16 +5,7 @@ import re
 import pytest
 
 from tests.conftest import csrf_token
-
-EHC_ANSWERS = [("asking_as", "parent"), ("age", "9"), ("happening", ["none"]), ("support_now", "sen_support"),
-               ("needs", ["learning"]), ("autism_adhd", "neither"), ("want", "ehc_plan")]
-
-
-def answer(client, question, value, *, chat=False, token=None):
-    token = token or csrf_token(client.get("/").get_data(as_text=True))
-    headers = {"X-Navigator-Chat": "1"} if chat else {}
-    values = value if isinstance(value, list) else [value]
-    return client.post("/answer", data={"csrf_token": token, "question": question, "answer": values}, headers=headers)
+from tests.factories import EHC_ANSWERS, answer
 
 
 def test_the_first_question_is_asked_with_its_answers_as_buttons(get_page):

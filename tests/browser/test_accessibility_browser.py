@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import PHONE
 from tests.conftest import PASSWORD, create_staff
-from tests.test_journeys import ANSWERS
+from tests.factories import EHC_JOURNEY as ANSWERS
 
 pytestmark = pytest.mark.browser
 

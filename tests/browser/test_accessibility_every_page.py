@@ -15,7 +15,7 @@ import pytest
 
 from tests.browser.conftest import PHONE
 from tests.conftest import PASSWORD, create_staff
-from tests.test_journeys import ANSWERS
+from tests.factories import EHC_JOURNEY as ANSWERS
 
 pytestmark = pytest.mark.browser
 

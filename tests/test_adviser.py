@@ -226,3 +226,13 @@ def test_start_again_on_the_family_journey_keeps_the_staff_sign_in(adviser):
     token = csrf_token(adviser.get("/").get_data(as_text=True))
     adviser.post("/start-again", data={"csrf_token": token})
     assert adviser.get("/adviser/").status_code == 200
+
+
+def test_caller_words_whose_danger_was_set_aside_prompt_the_adviser_to_ask(adviser):
+    """Told as over or denied: no crisis numbers at the top, but the adviser is told to ask."""
+    token = csrf_token(screen(adviser))
+    past = "She self-harmed in 2019 but is doing really well now, can we get help with her EHCP?"
+    html = adviser.post("/adviser/understand", data={"csrf_token": token, "text": past}).get_data(as_text=True)
+    assert "ask whether anyone is in danger right now" in html and 'id="urgent-help"' not in html
+    plain = adviser.post("/adviser/understand", data={"csrf_token": token, "text": "My son is 7 and autistic"})
+    assert "ask whether anyone is in danger right now" not in plain.get_data(as_text=True)

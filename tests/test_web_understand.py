@@ -112,3 +112,28 @@ def test_ordinary_pages_do_not_have_exit_this_page(get_page):
 def test_an_unknown_language_is_said_plainly_and_the_text_still_read(client):
     answer = client.post("/api/v1/interpret", json={"text": "my son is autistic", "lang": "xx"}).get_json()
     assert "autism" in answer["concepts"] and "not a language we know" in answer["notice"]
+
+
+@pytest.mark.parametrize("text", [
+    "She self-harmed in 2019 but is doing really well now. Can we get help with her EHCP?",
+    "Watched a documentary about a hospital where autistic adults were abused by staff.",
+    "If my son ever took an overdose, who would I ring?",
+])
+def test_danger_words_set_aside_are_asked_about_with_one_tap_to_urgent_help(client, text):
+    """Over, in a story, a what-if: not the urgent card, but the question, in case we read
+    it wrong, linking to urgent help; through the API as check_danger."""
+    answer = client.post("/api/v1/interpret", json={"text": text}).get_json()
+    assert answer["urgent"] is False and answer["check_danger"] is True
+    sent = say(client, text)  # to what was understood, or (nothing understood) the page itself
+    page = (client.get(sent.headers["Location"]) if sent.status_code == 302 else sent).get_data(as_text=True)
+    assert 'id="urgent-help"' not in page
+    assert "Is anyone in danger right now?" in page and 'href="/help-now">Yes: get help now</a>' in page
+
+
+def test_ordinary_words_and_urgent_ones_are_not_asked_about(client):
+    ordinary = client.post("/api/v1/interpret", json={"text": "my son is 7 and autistic, can he get an EHCP?"})
+    assert ordinary.get_json()["check_danger"] is False
+    assert "Is anyone in danger right now?" not in client.get(
+        say(client, "my son is 7 and autistic, can he get an EHCP?").headers["Location"]).get_data(as_text=True)
+    urgent = client.post("/api/v1/interpret", json={"text": "she has taken all her tablets"}).get_json()
+    assert urgent["urgent"] is True and urgent["check_danger"] is False

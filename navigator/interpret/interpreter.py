@@ -33,6 +33,8 @@ class Interpretation:
     pathways: tuple[tuple[str, float], ...]  # (pathway id, score), best first
     not_now: tuple[str, ...] = ()      # a danger told as over ("she self-harmed years ago, she is
                                        # well now") or only asked about ("training on self-harm")
+    check_danger: bool = False         # not urgent, but ask: danger words were set aside (over, a
+                                       # story, a what-if, "not"), or the learned opinion is unsure
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,8 +58,9 @@ def _occurrences(keys: list[frozenset[str]], by_first: dict[str, list[Phrase]]) 
 
 class Interpreter:
     def __init__(self, lexicon: Lexicon, pathway_order: list[str] | None = None, urgency=None):
-        """`urgency` (optional, see navigator/interpret/urgency.py) is a second opinion with
-        an `urgent(text)` method: it can make a reading urgent, never less urgent."""
+        """`urgency` (optional, see navigator/interpret/urgency.py) is a second opinion with a
+        `probability(text)` method and `threshold` and `unsure` levels: it can make a reading
+        urgent (or worth asking about), never less urgent."""
         self.lexicon = lexicon
         self.urgency = urgency
         self.pathway_order = {p: i for i, p in enumerate(pathway_order or [])}
@@ -125,10 +128,16 @@ class Interpreter:
         urgent = any(self.lexicon.concepts[c].urgent for c in found) or any(
             is_urgent and age is not None and low <= age <= high and required <= set(found)
             for low, high, required, _, is_urgent in self.lexicon.ages)
+        unsure = False
         if not urgent and self.urgency is not None:
-            urgent = self.urgency.urgent(text)  # danger worded in a way no rule has words for yet
+            probability = self.urgency.probability(text)  # danger worded in a way no rule has words for yet
+            urgent, unsure = probability >= self.urgency.threshold, probability >= self.urgency.unsure
+        # Setting danger words aside can be wrong ("years ago" about one thing, "tonight" about
+        # another): the family is asked, in one tap, rather than told nothing.
+        set_aside = bool(not_now) or any(self.lexicon.concepts[c].urgent for c in negated)
         return Interpretation(concepts=tuple(found), negated=tuple(negated), age=age, urgent=urgent,
-                              pathways=tuple(self._rank(found, age, urgent)), not_now=tuple(not_now))
+                              pathways=tuple(self._rank(found, age, urgent)), not_now=tuple(not_now),
+                              check_danger=not urgent and (set_aside or unsure))
 
     # -- danger described, not named ----------------------------------------------------------
     def _cue_spans(self, keys: list[frozenset[str]]) -> list[tuple[str, int, int]]:

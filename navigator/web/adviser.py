@@ -153,14 +153,16 @@ def understand():
         return _screen(status=400, notices=[_("Type a few words about what is happening, at most %(max)d characters.",
                                                   max=MAX_TEXT)])
     call = _call()
-    read_words(call, site, text, suggest=False)  # urgent words put crisis numbers at the top at once
+    reading = read_words(call, site, text, suggest=False)  # urgent words put crisis numbers at the top at once
     labels = [item["label"] for item in understood_items(call.understood, site)]
     call.set_answers(merge_understood(call.answers, call.understood, site))
     call.understood = None  # filled in as answers for the adviser to check: nothing waits
     call.save(session)
     notice = (_("Understood: %(items)s. The answers below are filled in; check them.", items=", ".join(labels))
               if labels else _("Nothing was understood from those words. Answer the questions instead."))
-    return _screen(notices=[notice])
+    ask = [_("Some words may tell of danger but were read as past, a story, a question or denied: "
+             "ask whether anyone is in danger right now.")] if reading.check_danger and not call.urgent else []
+    return _screen(notices=ask + [notice])
 
 
 @blueprint.post("/share")

@@ -131,6 +131,7 @@ def interpret():
         "age": reading.age,
         "concepts": list(reading.concepts),
         "negated": list(reading.negated),
+        "check_danger": reading.check_danger,  # not urgent, but ask whether anyone is in danger now
         "pathways": [pathway_json(p, site.library) for p in pathways],
         "pages": related_pages(reading),
     }

@@ -46,7 +46,8 @@ def _land(state: JourneyState, fragment: str, when_complete: str | None = None):
 
 
 def _render(state: JourneyState, outcome: Outcome, *, editing: Question | None = None, error: str | None = None,
-            given=None, status: int = 200, notices=(), text_error: str | None = None, text: str = ""):
+            given=None, status: int = 200, notices=(), text_error: str | None = None, text: str = "",
+            check_danger: bool = False):
     site = current_site()
     notices = list(notices)
     if g.get("session_unreadable"):
@@ -60,6 +61,7 @@ def _render(state: JourneyState, outcome: Outcome, *, editing: Question | None =
         current_answer=given if given is not None else (outcome.answers.get(editing.id) if editing else None),
         error=error, notices=notices, text_error=text_error, text=text,
         understood=understood_items(state.understood, site) if state.understood else None,
+        check_danger=check_danger or bool((state.understood or {}).get("check_danger")),
         understood_pages=translated_pages(site.library, (state.understood or {}).get("pages", [])),
         shared=shared_view(state),
         **results(outcome, site, urgent=state.urgent),
@@ -115,7 +117,7 @@ def understand():
     if not reading.concepts and reading.age is None:
         state.understood = None
         state.save(session)
-        return _render(state, outcome, text=text, notices=[_(
+        return _render(state, outcome, text=text, check_danger=reading.check_danger, notices=[_(
             "We could not tell what this is about. Try different words, or answer the questions below.")])
     return _land(state, "#understood")
 

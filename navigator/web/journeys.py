@@ -42,7 +42,7 @@ class JourneyState:
 
     key: str
     answers: dict[str, Any] = dataclasses.field(default_factory=dict)
-    understood: dict[str, Any] | None = None   # {"concepts", "age", "pages"}: never the words
+    understood: dict[str, Any] | None = None   # {"concepts", "age", "pages", "check_danger"}: never the words
     urgent: bool = False                       # something typed was urgent: it stays so
     shared: dict[str, str] | None = None       # {"code", "expires"} saved from these answers
     event: str = ""                            # the call screen's key date: what happened…
@@ -109,7 +109,8 @@ def read_words(state: JourneyState, site: Site, text: str, *, suggest: bool = Tr
     suggest for it, and urgency, which once set stays for the journey. Returns the reading."""
     reading = site.interpreter.read(text)
     state.understood = {"concepts": list(reading.concepts), "age": reading.age,
-                        "pages": [p["slug"] for p in related_pages(reading)] if suggest else []}
+                        "pages": [p["slug"] for p in related_pages(reading)] if suggest else [],
+                        "check_danger": reading.check_danger}
     state.urgent = state.urgent or reading.urgent
     return reading
 

@@ -56,9 +56,11 @@ browser: ## install Debian's chromium (and fonts for Urdu and Arabic) for the br
 	@command -v chromium >/dev/null 2>&1 && [ -f /usr/share/fonts/truetype/noto/NotoNastaliqUrdu-Regular.ttf ] || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null)
 
+# On every core (pytest-xdist): each worker builds its own app, server and browser, and work
+# is stolen from a busy worker, so a slow module does not hold the run up at the end.
 test: install browser ## install what is needed, then run every test
 	$(BIN)/navigator check
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
 
 bench: install ## time the interpreter against baselines measured in the same run
 	$(BIN)/python scripts/bench.py

@@ -139,8 +139,8 @@ def test_a_problem_in_the_form_is_shown_beside_its_field(site_app, editor):
         "sources-0-title": "Somewhere", "body": "## Hello\n\nText.\n"})
     html = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert re.search(r'id="review_by-error">.*?YYYY-MM-DD', html, re.S)
-    assert re.search(r'id="contacts-0-phone-error">.*?UK phone number', html, re.S)
+    assert re.search(r'id="review_by-error"[^>]*>.*?YYYY-MM-DD', html, re.S)
+    assert re.search(r'id="contacts-0-phone-error"[^>]*>.*?UK phone number', html, re.S)
     assert re.search(r'id="contacts-0-phone"[^>]*value="12345678901234"', html), "what was typed is kept"
 
 

@@ -11,7 +11,7 @@ import pathlib
 import re
 
 from navigator.content import load_library
-from navigator.deadlines import deadline_problems, load_events, unknown_events
+from navigator.deadlines import load_events, unknown_events
 from navigator.flow import RulesError, load_rules
 from navigator.interpret import load_lexicon
 from navigator.interpret.checks import lexicon_problems
@@ -32,11 +32,12 @@ def check_all(content_dir: pathlib.Path, rules_dir: pathlib.Path) -> list[Proble
             problems += lexicon_problems(lexicon, flow)
     except ProblemError as error:
         problems += error.problems
-    deadline_file = pathlib.Path(rules_dir) / "deadlines.yaml"
-    found = deadline_problems(deadline_file)
-    problems += found
-    if flow is not None and not found:
-        problems += unknown_events(flow.pathways, load_events(deadline_file))
+    try:
+        events = load_events(pathlib.Path(rules_dir) / "deadlines.yaml")
+        if flow is not None:
+            problems += unknown_events(flow.pathways, events)
+    except ProblemError as error:
+        problems += error.problems
     problems += shown_text_problems(content_dir, rules_dir)
     return problems
 

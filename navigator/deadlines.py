@@ -127,13 +127,6 @@ class Event:
     start_of_school_year: bool = False   # a move date outside August and September is refused
 
 
-def deadline_problems(path: pathlib.Path = DEADLINES_FILE) -> list[Problem]:
-    """What `navigator check` says is wrong with the deadlines file (nothing when it is right)."""
-    problems: list[Problem] = []
-    read_checked_yaml(pathlib.Path(path), SCHEMA, problems)
-    return problems
-
-
 def unknown_events(pathways: dict, events: dict[str, Event]) -> list[Problem]:
     """A pathway's `deadlines_from` must be an event of the deadlines file."""
     return [Problem(f"pathways/{pathway_id}.yaml", f"counts its deadlines from '{pathway.deadlines_from}', which "

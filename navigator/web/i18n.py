@@ -102,6 +102,7 @@ def init_app(app: Flask) -> None:
     # every % as a placeholder, and content says things like "59% of plans".
     app.jinja_env.globals["t"] = translate
     app.jinja_env.globals["language_links"] = language_links
+    app.jinja_env.globals["other_languages"] = other_languages  # formatted only when a notice shows
     app.jinja_env.globals["language_names"] = {each.code: each.name for each in LANGUAGES}
     app.jinja_env.filters["checked_date"] = checked_date
 
@@ -111,8 +112,7 @@ def init_app(app: Flask) -> None:
         return {"lang": language(code).html_lang, "lang_code": code,
                 "text_direction": language(code).direction,
                 "unknown_language": g.get("unknown_language"),
-                "browser_language_missing": g.get("browser_language_missing", False),
-                "other_languages": other_languages()}
+                "browser_language_missing": g.get("browser_language_missing", False)}
 
     @app.before_request
     def remember_choice():

@@ -58,9 +58,6 @@ class UrgencyModel:
         """How likely it is that the text tells of danger now (0 to 1)."""
         return float(self._model.predict_proba(self._vectoriser.transform([normalise(text)]))[0, 1])
 
-    def urgent(self, text: str) -> bool:
-        return self.probability(text) >= THRESHOLD
-
 
 def load_urgency_model(folder: pathlib.Path = URGENCY_DIR) -> UrgencyModel | None:
     """The model trained on the folder's examples, or None when there are none. Trained

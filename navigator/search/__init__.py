@@ -12,6 +12,8 @@ from typing import Protocol
 
 from markupsafe import Markup
 
+MAX_QUERY_LENGTH = 200  # characters of a search: longer is not a search but a paste
+
 
 @dataclasses.dataclass(frozen=True)
 class Hit:

@@ -27,13 +27,12 @@ from whoosh import query as wquery
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
-from navigator.search import Hit, Results
+from navigator.search import MAX_QUERY_LENGTH, Hit, Results
 from navigator.search.scan import scan
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "3"  # change when the schema changes, so old indexes are rebuilt
-MAX_QUERY_LENGTH = 200
 
 
 def _schema() -> Schema:

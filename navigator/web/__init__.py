@@ -18,6 +18,7 @@ from navigator.web import (
     health,
     i18n,
     journey,
+    journeys,
     pages,
     request_log,
     saved,
@@ -36,6 +37,7 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     csrf.exempt(api.blueprint)  # JSON API: no cookies are read, so there is nothing to forge
     errors.init_app(app)
+    app.jinja_env.globals["limits"] = journeys.LIMITS
     auth.init_app(app)
     for module in (journey, saved, pages, about, deadlines, api, health, adviser, editor, admin):
         app.register_blueprint(module.blueprint)

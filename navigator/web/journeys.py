@@ -20,6 +20,8 @@ from flask import current_app, request, url_for
 from flask_babel import gettext as _
 
 from navigator.flow import Outcome
+from navigator.flow.engine import MAX_TEXT_ANSWER
+from navigator.search import MAX_QUERY_LENGTH
 from navigator.site import Site, current_site
 from navigator.store import journeys, search_misses
 from navigator.store.throttle import Limit
@@ -30,7 +32,9 @@ log = logging.getLogger(__name__)
 
 FAMILY, CALL = "journey", "call"  # the session keys of a family's journey and an adviser's call
 MAX_TEXT = 2000   # characters of typed words read at once: a few sentences is enough
-MAX_QUERY = 200   # characters of a search
+MAX_QUERY = MAX_QUERY_LENGTH  # owned by search
+# What forms tell the browser (maxlength), from the owners of each limit.
+LIMITS = {"text": MAX_TEXT, "query": MAX_QUERY, "answer": MAX_TEXT_ANSWER}
 CODE_GUESSES, CODE_WINDOW = "code", datetime.timedelta(hours=1)
 SUGGESTION_SECONDS = 1.0  # suggested pages are a nicety: never wait longer for them
 _suggesting = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="suggest")

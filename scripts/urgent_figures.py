@@ -20,7 +20,8 @@ from navigator.interpret import Interpreter, load_lexicon, load_urgency_model
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SETS = [ROOT / "navigator" / "rules" / "urgency" / name
         for name in ("urgent_set.yaml", "urgent_holdout.yaml", "urgent_final.yaml", "urgent_blind3.yaml",
-                     "urgent_blind4.yaml", "urgent_blind5.yaml", "urgent_ordinary.yaml")]
+                     "urgent_blind4.yaml", "urgent_blind5.yaml", "urgent_blind7.yaml", "urgent_blind8.yaml",
+                     "urgent_ordinary.yaml", "urgent_ordinary_short.yaml")]
 HELD_OUT = ROOT / "tests" / "fixtures" / "urgent_blind6.yaml"
 
 

@@ -19,7 +19,7 @@ import yaml
 from navigator.interpret import Interpreter, load_lexicon
 from navigator.interpret.urgency import URGENCY_DIR, UrgencyModel
 
-FRESHEST = ("urgent_blind5.yaml", "urgent_blind7.yaml")
+FRESHEST = ("urgent_blind7.yaml", "urgent_blind8.yaml")
 SCENARIOS = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 
 

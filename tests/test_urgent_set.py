@@ -93,14 +93,15 @@ def test_the_never_seen_blind_set_does_not_fall_below_its_measured_figure(interp
     threshold chosen by leaving one set out (scripts/urgent_threshold.py), 93/100 and 8/100;
     with danger in a story, a what-if and a "not" inside the words read, and two more blind
     sets learned from (blind7, short ordinary messages), 95/100 caught and 6/100 false
-    alarms (target 100 and at most 2): the gap is open work (issue 11); this only stops it
-    getting worse. Of the 5 missed, 4 are asked "Is anyone in danger right now?" with one
-    tap to urgent help (check_danger)."""
+    alarms; with questions about how a danger is judged, "if ... ever" and blind8 learned
+    from, 96/100 caught and 6/100 false alarms (target 100 and at most 2): the gap is open
+    work (issue 11); this only stops it getting worse. The 4 missed are all asked "Is anyone
+    in danger right now?" with one tap to urgent help (check_danger)."""
     urgent = [interpreter.read(m["text"]) for m in BLIND["urgent"]]
     caught = sum(reading.urgent for reading in urgent)
     asked = sum(reading.check_danger for reading in urgent if not reading.urgent)
     flagged = sum(interpreter.read(m["text"]).urgent for m in BLIND["non_urgent"])
-    assert caught >= 95 and caught + asked >= 99 and flagged <= 6, (caught, asked, flagged)
+    assert caught >= 96 and caught + asked >= 100 and flagged <= 6, (caught, asked, flagged)
 
 
 def test_the_learned_opinion_only_ever_adds_urgency():
@@ -149,3 +150,46 @@ def test_negation_inside_or_after_the_danger_words_is_read_in_urdu_and_arabic(in
     tablets); Arabic dialects often say "never" last ("ما بيأذي حالو أبداً")."""
     assert not interpreter.read(negated).urgent
     assert interpreter.read(urgent).urgent
+
+
+@pytest.mark.parametrize("a_topic, a_danger", [
+    ("How do CAMHS assess self harm risk in autistic teenagers? Is it a questionnaire?",
+     "She took 20 paracetamol, what are the signs?"),
+    ("Jak CAMHS ocenia ryzyko samookaleczenia u dzieci z autyzmem?",
+     "Jak CAMHS ocenia ryzyko samookaleczenia, skoro ona znowu sie tnie dzisiaj?"),
+    ("CAMHS self harm ka risk kaise assess karte hain? pehli appointment mein kya poochte hain?",
+     "beti ne abhi khud ko cut kiya hai, khoon nahi ruk raha"),
+    ("كيف يقيم فريق CAMHS خطر ايذاء النفس عند المراهقين؟",
+     "بنتي عم تأذي حالها هلق وما عم توقف"),
+])
+def test_a_question_about_how_a_danger_is_judged_is_a_topic_but_a_question_after_one_is_not(
+        interpreter, a_topic, a_danger):
+    """"How do they assess", "what are the signs" before the danger words in a question make
+    them a topic (Urdu says it after them, in the same clause); the same words after a danger
+    told ("she took 20 paracetamol, what are the signs?") or a question that says "again
+    today" leave it urgent. A topic is still asked about, never ignored."""
+    topic = interpreter.read(a_topic)
+    assert not topic.urgent and topic.check_danger
+    assert interpreter.read(a_danger).urgent
+
+
+@pytest.mark.parametrize("what_if, happening", [
+    ("if my mum ever kicked me out would i get housing at 16 or get put in care?",
+     "my mum kicked me out tonight and i have nowhere to sleep"),
+    ("agar mera beta kabhi ghar se bhaag jaye to police kya karti hai?",
+     "mera beta ghar se bhaag gaya hai aur raat ho gayi hai, phone band hai"),
+    ("jesli corka kiedys ucieknie z domu to co zrobi policja?",
+     "corka uciekla z domu trzy godziny temu i nie odbiera telefonu"),
+])
+def test_an_if_with_an_ever_is_a_what_if_but_the_danger_itself_is_urgent(interpreter, what_if, happening):
+    """"If my mum ever …": an "if" and an "ever" a few words apart make a what-if in every
+    language, whoever comes between them; the same danger told as happening is urgent."""
+    assert not interpreter.read(what_if).urgent
+    assert interpreter.read(happening).urgent
+
+
+def test_the_words_of_a_named_danger_are_never_its_own_not(interpreter):
+    """"Better off without me" holds a "without", which negates what follows it elsewhere;
+    inside the named phrase it is part of what was said."""
+    assert interpreter.read("dd texted 'you'll all be better off without me' no reply").urgent
+    assert not interpreter.read("he has never said he wants to die, he is just stressed about school").urgent

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 TOPIC_REACH = 5         # "training on", "an essay about" this many words before danger words,
 TOPIC_AFTER = 2         # or just after them: "suicide prevention training"
+IF_EVER_REACH = 4       # "if my mum ever": "ever" this many words after "if"
 STORY_REACH = 12        # "a novel where one of the characters self-harms": a story this many words before
 
 
@@ -37,13 +38,23 @@ def only_a_topic(cues: list[tuple[str, int, int]], clauses: list[int], start: in
                   sentences: list[int], questions: set[int]) -> bool:
     """Danger words as the subject of a question, not an event: "training on self-harm",
     "an essay on domestic abuse", "the dangers of overdose": a topic word just before the
-    words in the same clause, or anywhere in a sentence that asks a question ("Is there
-    a workshop on grooming?"), so "I need advice, she is cutting herself" stays urgent."""
+    words in the same clause, or before them in a sentence that asks a question ("Is there
+    a workshop on grooming?"), so "I need advice, she is cutting herself" stays urgent.
+    A question about how something is done ("how do CAMHS assess self-harm?", "what are
+    the signs of county lines?") is a topic too (`topic_asked`, before the words in their
+    clause, before or after: Urdu puts it last), unless the question says it is happening ("... she cut herself again tonight?")."""
     clause, sentence = clause_of(clauses, start), clause_of(sentences, start)
-    asked = sentence in questions
-    return any(c == "topic" and ((start - TOPIC_REACH <= s <= start + TOPIC_AFTER and clause_of(clauses, s) == clause)
-                                 or (asked and clause_of(sentences, s) == sentence))
-               for c, s, e in cues)
+    if any(c == "topic" and start - TOPIC_REACH <= s <= start + TOPIC_AFTER and clause_of(clauses, s) == clause
+           for c, s, _e in cues):
+        return True
+    # In a question, the topic comes first ("what are the signs of county lines?") or in the
+    # danger's own clause (Urdu puts it last: "county lines ke bare mein workshop hai?"); one
+    # in a later clause asks about a danger told ("she took 20 paracetamol, what are the signs?").
+    said_now = any(c == "present" and clause_of(sentences, s) == sentence for c, s, _e in cues)
+    if sentence not in questions or said_now:
+        return False
+    return any((c == "topic" and clause_of(sentences, s) == sentence and (s < start or clause_of(clauses, s) == clause))
+               or (c == "topic_asked" and clause_of(clauses, s) == clause) for c, s, _e in cues)
 
 
 def told_as_over(cues: list[tuple[str, int, int]], sentences: list[int], start: int) -> bool:
@@ -80,9 +91,14 @@ def in_a_story(cues: list[tuple[str, int, int]], sentences: list[int], start: in
 def only_if(cues: list[tuple[str, int, int]], sentences: list[int], start: int) -> bool:
     """A danger asked about in case it ever happens ("if he ever runs off, who do I
     ring?", "what should I do if she swallows a battery?"): a word of `hypothetical`
-    before it in its sentence, and nothing there that says it is happening ("tonight",
-    "again", "still"). A bare "if" is not enough: "if I don't get help she'll kill
-    herself" is a fear of now."""
+    before it in its sentence, or an "if" followed closely by an "ever" ("if my mum ever
+    kicked me out"), and nothing there that says it is happening ("tonight", "again",
+    "still"). A bare "if" is not enough: "if I don't get help she'll kill herself" is a
+    fear of now."""
     sentence = clause_of(sentences, start)
-    here = [c for c, s, _e in cues if clause_of(sentences, s) == sentence and (c != "hypothetical" or s < start)]
-    return "hypothetical" in here and "present" not in here
+    here = [(c, s) for c, s, _e in cues if clause_of(sentences, s) == sentence]
+    if_ever = any(c == "if_word" and s < start and any(k == "ever_word" and s < e <= s + IF_EVER_REACH for k, e in here)
+                  for c, s in here)
+    here = [(c, s) for c, s in here if s < start]
+    said_now = any(c == "present" and clause_of(sentences, s) == sentence for c, s, _e in cues)
+    return (if_ever or any(c == "hypothetical" for c, _s in here)) and not said_now

@@ -110,9 +110,11 @@ class Interpreter:
         found: list[str] = []
         negated: list[str] = []
         said_now: dict[str, bool] = {}   # urgent concept -> told as still happening somewhere
-        for concept, start, end in [(m.phrase.concept, m.start, m.end) for m in matches if m.phrase.concept] + \
-                self._dangers_described(cues, stems, clauses, sentences, in_expressions):
-            target = negated if self._negated(stems, start, clauses, end, in_expressions) else found
+        named = [(m.phrase.concept, m.start, m.end) for m in matches if m.phrase.concept]
+        for concept, start, end in named + self._dangers_described(cues, stems, clauses, sentences, in_expressions):
+            # a named phrase's own words are never its "not" ("better off without me")
+            own = set(range(start, end)) if (concept, start, end) in named else set()
+            target = negated if self._negated(stems, start, clauses, end, in_expressions | own) else found
             if concept not in target:
                 target.append(concept)
             if target is found and self.lexicon.concepts[concept].urgent:

@@ -101,3 +101,15 @@ def test_no_test_module_imports_another():
     importing = sorted(str(path.relative_to(root)) for path in root.rglob("*.py")
                        if re.search(r"^\s*(from|import) tests\.(browser\.)?test_", path.read_text(encoding="utf-8"), re.M))
     assert importing == []
+
+
+def test_form_controls_come_from_govuk_frontend_jinja():
+    """Inputs, selects and textareas are the library's macros (one markup for labels, hints
+    and errors everywhere); only hidden fields are written by hand."""
+    hand_written = []
+    for path in sorted((ROOT / "navigator" / "templates").glob("*.html")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for control in re.findall(r"<(input|select|textarea)\b[^>]*", line):
+                if control != "input" or 'type="hidden"' not in line:
+                    hand_written.append(f"{path.name}:{number} <{control}>")
+    assert hand_written == [], hand_written

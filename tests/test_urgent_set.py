@@ -15,6 +15,7 @@ from navigator.languages import CODES
 
 SET = yaml.safe_load((URGENCY_DIR / "urgent_set.yaml").read_text(encoding="utf-8"))
 BLIND = yaml.safe_load((pathlib.Path(__file__).parent / "fixtures" / "urgent_blind6.yaml").read_text(encoding="utf-8"))
+BLIND9 = yaml.safe_load((pathlib.Path(__file__).parent / "fixtures" / "urgent_blind9.yaml").read_text(encoding="utf-8"))
 FALSE_ALARM_LIMIT = 0.02
 
 
@@ -104,6 +105,18 @@ def test_the_never_seen_blind_set_does_not_fall_below_its_measured_figure(interp
     assert caught >= 96 and caught + asked >= 100 and flagged <= 6, (caught, asked, flagged)
 
 
+def test_the_second_never_seen_blind_set_does_not_fall_below_its_figure_on_arrival(interpreter):
+    """urgent_blind9.yaml was written blind after everything above and is never learned
+    from or read for words. On arrival: 91/100 caught, 8 of the 9 missed asked, 12/100 false
+    alarms (target 100 and at most 2). This stops the figure getting worse; it is reported,
+    never tuned to."""
+    urgent = [interpreter.read(m["text"]) for m in BLIND9["urgent"]]
+    caught = sum(reading.urgent for reading in urgent)
+    asked = sum(reading.check_danger for reading in urgent if not reading.urgent)
+    flagged = sum(interpreter.read(m["text"]).urgent for m in BLIND9["non_urgent"])
+    assert caught >= 91 and caught + asked >= 99 and flagged <= 12, (caught, asked, flagged)
+
+
 def test_the_learned_opinion_only_ever_adds_urgency():
     rules_only = Interpreter(load_lexicon())
     both = Interpreter(load_lexicon(), urgency=load_urgency_model())
@@ -114,7 +127,7 @@ def test_the_learned_opinion_only_ever_adds_urgency():
 def test_the_held_out_set_is_never_among_what_the_model_learns_from():
     """A copy of a held-out message in navigator/rules/urgency/ would quietly make its
     figure flatter: none of its texts may be there."""
-    held_out = {m["text"] for part in ("urgent", "non_urgent") for m in BLIND[part]}
+    held_out = {m["text"] for blind in (BLIND, BLIND9) for part in ("urgent", "non_urgent") for m in blind[part]}
     for path in URGENCY_DIR.glob("*.yaml"):
         learned = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         texts = {m["text"] for part in ("urgent", "non_urgent") for m in learned.get(part) or []}

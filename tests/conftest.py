@@ -36,7 +36,9 @@ def _copy_prebuilt_index(search_dir: pathlib.Path) -> None:
 
 
 def make_app(tmp_path: pathlib.Path, **settings):
-    if "CONTENT_DIR" not in settings and "SEARCH_DIR" not in settings and not (tmp_path / "instance").exists():
+    # Also for a copy of the pages: the index is named by what the pages say, so a copy that
+    # was changed is brought up to date from it, page by page, as the app would.
+    if "SEARCH_DIR" not in settings and not (tmp_path / "instance").exists():
         _copy_prebuilt_index(tmp_path / "instance" / "search")
     return create_app({
         "TESTING": True,

@@ -12,6 +12,7 @@ import pytest
 
 from navigator.search import open_search
 from navigator.search.scan import scan
+from navigator.search.whoosh_build import SCHEMA_VERSION
 from tests.conftest import make_app
 from tests.factories import library_of
 
@@ -59,7 +60,7 @@ def _current_is_a_folder(folder):
 
 DAMAGE = {
     "CURRENT deleted": lambda folder: (folder / "CURRENT").unlink(),
-    "CURRENT names nothing": lambda folder: (folder / "CURRENT").write_text("v3-0000"),
+    "CURRENT names nothing": lambda folder: (folder / "CURRENT").write_text(f"v{SCHEMA_VERSION}-0000"),
     "CURRENT is garbage": lambda folder: (folder / "CURRENT").write_bytes(b"\xff\xfe\x00garbage"),
     "CURRENT is a folder": _current_is_a_folder,
     "index folder deleted": lambda folder: shutil.rmtree(_index_dir(folder)),
@@ -82,7 +83,7 @@ def _sound(app) -> bool:
     site = app.extensions["navigator.site"]
     search = site.search
     folder = search.folder
-    name = f"v3-{site.library.fingerprint[:32]}"
+    name = f"v{SCHEMA_VERSION}-{site.library.fingerprint[:32]}"
     return folder.is_dir() and search._current_name() == name and search._sound(name, site.library)
 
 
@@ -125,7 +126,7 @@ def test_a_restart_mends_an_index_damaged_while_the_app_was_stopped(tmp_path, da
     open_search(folder, library)
     DAMAGE[damage](folder)
     restarted = open_search(folder, library)  # as the next start does, and `navigator index`
-    name = f"v3-{library.fingerprint[:32]}"
+    name = f"v{SCHEMA_VERSION}-{library.fingerprint[:32]}"
     assert restarted._current_name() == name and restarted._sound(name, library)
     assert restarted.search("autism").total > 0
     restarted.close()
@@ -141,3 +142,27 @@ def test_the_plain_scan_ranks_titles_first_and_matches_the_start_of_words(tmp_pa
     assert [h.slug for h in results.hits] == ["titled", "body-only"]
     assert "&lt;agree&gt;" in results.hits[0].snippet
     assert scan(library, "zzzz").total == 0
+
+
+def test_a_changed_library_rewrites_only_what_changed_and_search_sees_exactly_the_new_words(tmp_path):
+    """The index is built from a copy of the one in use, writing again only pages whose words
+    changed: an edited page is found by its new words and not its old ones, a removed page
+    is gone, an untouched page is still found, and the untouched page is not written again."""
+    from navigator.search.whoosh_index import WhooshSearch
+    from tests.factories import page_text
+    content, folder = tmp_path / "content", tmp_path / "search"
+    pages = {"kept": page_text(name="Swimming club", description="Quiet swims.", contacts=[]),
+             "edited": page_text(name="Forum", description="Parents meet on Tuesdays.", contacts=[]),
+             "removed": page_text(name="Choir", description="Singing for everyone.", contacts=[])}
+    search = WhooshSearch(folder)
+    search.ensure(library_of(content, **pages))
+    kept_segments = {p.name for p in (folder / (folder / "CURRENT").read_text().strip()).glob("*.seg")}
+    (content / "removed.md").unlink()
+    pages["edited"] = page_text(name="Forum", description="Parents meet on Thursdays.", contacts=[])
+    search.ensure(library_of(content, edited=pages["edited"]))
+    assert [h.slug for h in search.search("thursdays").hits] == ["edited"]
+    assert search.search("tuesdays").total == 0 and search.search("singing").total == 0
+    assert [h.slug for h in search.search("swimming").hits] == ["kept"]
+    assert search.document_count() == 2
+    segments = {p.name for p in (folder / (folder / "CURRENT").read_text().strip()).glob("*.seg")}
+    assert kept_segments <= segments, "the first build's segment (the untouched page) was written again"

@@ -1,7 +1,7 @@
 """Search the local-offer pages, behind a small interface so the engine can change.
 
 The web layer only uses `SearchIndex.search()` and the result types here; Whoosh lives in
-whoosh_index.py and nowhere else.
+whoosh_index.py (building, healing, searching) and whoosh_build.py (what is written) and nowhere else.
 """
 
 from __future__ import annotations

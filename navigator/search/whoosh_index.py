@@ -5,9 +5,10 @@ Layout under the search folder:
     <fingerprint>/     a complete index of one version of the content
     build.lock         held by the one process building
 
-An index is built into a temporary directory, renamed into place, and only then named in
-CURRENT, so a reader never sees a half-built index. The content fingerprint names the
-directory, so a process that finds CURRENT already naming today's content builds nothing.
+An index is built into a temporary directory (from a copy of the one in use, writing only
+changed pages), renamed into place, and only then named in CURRENT, so a reader never sees a
+half-built index. The content fingerprint names the directory: a process that finds CURRENT
+already naming today's content builds nothing.
 """
 
 from __future__ import annotations
@@ -24,31 +25,12 @@ import filelock
 from markupsafe import Markup
 from whoosh import highlight, index, qparser
 from whoosh import query as wquery
-from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
-from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
 from navigator.search import MAX_QUERY_LENGTH, Hit, Results
 from navigator.search.scan import scan
+from navigator.search.whoosh_build import SCHEMA_VERSION, write_index
 
 log = logging.getLogger(__name__)
-
-SCHEMA_VERSION = "3"  # change when the schema changes, so old indexes are rebuilt
-
-
-def _schema() -> Schema:
-    analyzer = StemmingAnalyzer()
-    return Schema(
-        key=ID(unique=True),           # slug:lang
-        slug=ID(stored=True),
-        lang=ID(stored=True),          # en, or the language of a page's translation
-        title=TEXT(stored=True, analyzer=analyzer, field_boost=3.0),
-        summary=TEXT(stored=True, analyzer=analyzer, field_boost=2.0),
-        body=TEXT(stored=True, analyzer=analyzer),
-        needs=KEYWORD(commas=True),
-        # Every word as written (not stemmed): the dictionary for "did you mean".
-        words=TEXT(analyzer=StandardAnalyzer(minsize=3), spelling=True),
-    )
-
 
 class _MarkFormatter(highlight.HtmlFormatter):
     def __init__(self):
@@ -132,18 +114,17 @@ class WhooshSearch:
         threading.Thread(target=repair, name="search-repair", daemon=True).start()
 
     def _build(self, name: str, library) -> None:
+        """Build `name` aside, then rename it into place: from a copy of the index in use when
+        it can (an editor's save re-indexes one page), afresh when that one is damaged."""
         building = pathlib.Path(tempfile.mkdtemp(prefix="building-", dir=self.folder))
         try:
-            ix = index.create_in(str(building), _schema())
-            with ix.writer() as writer:
-                for page in library.pages.values():
-                    writer.add_document(key=f"{page.slug}:en", slug=page.slug, lang="en", title=page.name,
-                                        summary=page.description, body=page.text, needs=",".join(page.needs),
-                                        words=" ".join([page.name, page.description, page.text]))
-                    for lang, words in library.translations.get(page.slug, {}).items():
-                        writer.add_document(key=f"{page.slug}:{lang}", slug=page.slug, lang=lang, title=words.name,
-                                            summary=words.description, body=words.text, needs=",".join(page.needs),
-                                            words=" ".join([words.name, words.description, words.text]))
+            try:
+                previous = self._current_name()
+                write_index(building, library, self.folder / previous if previous and "/" not in previous else None)
+            except Exception:  # the index in use is damaged (any of Whoosh's errors): start afresh
+                shutil.rmtree(building, ignore_errors=True)
+                building.mkdir()
+                write_index(building, library, None)
             os.rename(building, self.folder / name)
         finally:
             shutil.rmtree(building, ignore_errors=True)

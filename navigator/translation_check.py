@@ -19,6 +19,7 @@ and Weblate honour) and `compile_catalogs` honours that mark where `pybabel comp
 
 from __future__ import annotations
 
+import os
 import pathlib
 import re
 import sys
@@ -47,10 +48,37 @@ def _mapping(root: pathlib.Path = ROOT):
         return parse_mapping_cfg(config, str(root / "babel.cfg"))
 
 
+_extracted: dict[pathlib.Path, tuple[tuple, Catalog]] = {}
+
+
+def _sources(root: pathlib.Path, method_map) -> tuple:
+    """What extraction would read (name, size and time of each file), walked as Babel walks."""
+    seen = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(d for d in folders if not d.startswith((".", "_")))
+        for name in sorted(files):
+            relative = os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+            if any(pathmatch(pattern, relative) for pattern, _method in method_map):
+                info = os.stat(os.path.join(folder, name))
+                seen.append((relative, info.st_size, info.st_mtime_ns))
+    return tuple(seen)
+
+
 def template_catalog(root: pathlib.Path = ROOT) -> Catalog:
     """Every message babel.cfg extracts from the code, templates and rules, as `pybabel
-    extract -F babel.cfg .` would write it, with rules text marked as plain text."""
+    extract -F babel.cfg .` would write it, with rules text marked as plain text. Extracting
+    takes seconds: within one process it is done again only when a file it reads changed.
+    The catalog returned is shared: read it, do not change it."""
     method_map, options_map = _mapping(root)
+    sources = _sources(root, method_map)
+    if root in _extracted and _extracted[root][0] == sources:
+        return _extracted[root][1]
+    catalog = _extract(root, method_map, options_map)
+    _extracted[root] = (sources, catalog)
+    return catalog
+
+
+def _extract(root: pathlib.Path, method_map, options_map) -> Catalog:
     catalog = Catalog(project="navigator", fuzzy=False)
     for filename, lineno, message, comments, context in extract_from_dir(
             root, method_map, options_map, keywords=DEFAULT_KEYWORDS, comment_tags=("Translators:",)):

@@ -20,7 +20,7 @@ from navigator.deadlines import EVENTS, unknown_events
 from navigator.flow import Flow, RulesError, load_rules
 from navigator.interpret import Interpreter, load_lexicon, load_urgency_model
 from navigator.interpret.checks import lexicon_problems
-from navigator.search import SearchIndex, open_search
+from navigator.search import Results, SearchIndex, open_search
 from navigator.store import Database
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,15 @@ class Site:
     _seen: tuple = ()
     _checked_at: float = 0.0
     _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
+
+    def find(self, query: str, page: int = 1, per_page: int = 10, lang: str = "en", correct: bool = True) -> Results:
+        """Search with the family's words understood: what the interpreter reads in them
+        ("ehcp" an EHC plan, "salt" speech and language therapy, "respit" short breaks)
+        widens the search with each concept's search words, below the words typed."""
+        concepts = self.interpreter.lexicon.concepts
+        meaning = tuple(dict.fromkeys(concepts[c].search for c in self.interpreter.read(query).concepts
+                                      if concepts[c].search)) if query.strip() else ()
+        return self.search.search(query, page=page, per_page=per_page, lang=lang, related=meaning, correct=correct)
 
     def refresh(self, every: float = 1.0) -> bool:
         """Pick up pages changed by an editor in any process, or outside the app (git).

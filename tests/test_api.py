@@ -65,6 +65,11 @@ def test_search_answers_in_the_contract_shape_with_a_suggestion(client):
     assert body["query"] == "tribunal" and body["total"] >= 1
     assert set(body["results"][0]) == {"slug", "title", "url", "snippet"}
     assert client.get("/api/v1/search?q=tribnal").get_json()["suggestion"] == "tribunal"
+    # A misspelling that finds nothing is searched as corrected, and says so; exact=1 does not.
+    corrected = client.get("/api/v1/search?q=paediatricain").get_json()
+    assert corrected["query"] == "paediatrician" and corrected["corrected_from"] == "paediatricain" and corrected["total"]
+    exact = client.get("/api/v1/search?q=paediatricain&exact=1").get_json()
+    assert exact["total"] == 0 and exact["suggestion"] == "paediatrician" and exact["corrected_from"] is None
 
 
 @pytest.mark.parametrize("query", ["page=0", "page=abc", "page=%D9%A1", "q=" + "a" * 201])

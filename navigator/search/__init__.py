@@ -29,10 +29,15 @@ class Results:
     hits: tuple[Hit, ...]
     suggestion: str | None = None  # a spelling correction worth offering
     language: str = "en"           # the language of the pages found (English when none in the reader's)
+    corrected_from: str | None = None  # the words typed, when they found nothing and these are for `query`
 
 
 class SearchIndex(Protocol):
-    def search(self, query: str, page: int = 1, per_page: int = 10, lang: str = "en") -> Results: ...
+    def search(self, query: str, page: int = 1, per_page: int = 10, lang: str = "en",
+               related: tuple[str, ...] = (), correct: bool = True) -> Results:
+        """Pages matching `query`; `related` words (what the words mean: "ehcp" is an EHC plan)
+        widen it at a lower weight; with `correct`, misspelt words that find nothing are
+        searched as corrected."""
 
     def document_count(self) -> int: ...
 

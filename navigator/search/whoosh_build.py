@@ -11,7 +11,9 @@ from whoosh import index
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
-SCHEMA_VERSION = "4"  # change when the schema changes, so old indexes are rebuilt
+from navigator.languages import CODES
+
+SCHEMA_VERSION = "5"  # change when the schema changes, so old indexes are rebuilt
 
 
 def _documents(library):
@@ -25,7 +27,7 @@ def _documents(library):
             version = hashlib.sha256("\0".join([title, summary, body, needs]).encode()).hexdigest()
             yield {"key": f"{page.slug}:{lang}", "version": version, "slug": page.slug, "lang": lang,
                    "title": title, "summary": summary, "body": body, "needs": needs,
-                   "words": " ".join([title, summary, body])}
+                   f"words_{lang}": " ".join([title, summary, body])}
 
 
 def _schema() -> Schema:
@@ -39,8 +41,9 @@ def _schema() -> Schema:
         summary=TEXT(stored=True, analyzer=analyzer, field_boost=2.0),
         body=TEXT(stored=True, analyzer=analyzer),
         needs=KEYWORD(commas=True),
-        # Every word as written (not stemmed): the dictionary for "did you mean".
-        words=TEXT(analyzer=StandardAnalyzer(minsize=3), spelling=True),
+        # Every word as written (not stemmed), one dictionary per language for "did you
+        # mean": an English word is never corrected to a Polish one ("blue badge", "lub age").
+        **{f"words_{code}": TEXT(analyzer=StandardAnalyzer(minsize=3), spelling=True) for code in CODES},
     )
 
 

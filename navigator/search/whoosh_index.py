@@ -13,6 +13,7 @@ already naming today's content builds nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import pathlib
@@ -23,6 +24,7 @@ import time
 
 import filelock
 from markupsafe import Markup
+from rapidfuzz.distance import OSA
 from whoosh import highlight, index, qparser
 from whoosh import query as wquery
 
@@ -31,6 +33,8 @@ from navigator.search.scan import scan
 from navigator.search.whoosh_build import SCHEMA_VERSION, write_index
 
 log = logging.getLogger(__name__)
+
+RELATED_WEIGHT = 0.5  # what the words mean counts half as much as the words typed
 
 class _MarkFormatter(highlight.HtmlFormatter):
     def __init__(self):
@@ -89,7 +93,7 @@ class WhooshSearch:
             with _open(self.folder / name).searcher() as searcher:
                 if searcher.doc_count() != expected:
                     return False
-                for field in ("title", "body", "words"):
+                for field in ("title", "body", "words_en"):
                     list(searcher.lexicon(field))  # reads every term: a damaged segment fails here
                 searcher.search(wquery.Every(), limit=1)
             return True
@@ -186,15 +190,26 @@ class WhooshSearch:
             self.repair_soon()
             raise
 
-    def search(self, query: str, page: int = 1, per_page: int = 10, lang: str = "en") -> Results:
-        """Pages in `lang` that match; where none do, the English pages that do."""
+    def search(self, query: str, page: int = 1, per_page: int = 10, lang: str = "en",
+               related: tuple[str, ...] = (), correct: bool = True) -> Results:
+        """Pages in `lang` that match; where none do, the English pages that do; where still
+        none do and a misspelt word has a correction, the pages for the corrected words."""
         query = " ".join(query.split())[:MAX_QUERY_LENGTH]
         if not query:
             return Results(query="", total=0, hits=(), language=lang)
         try:
-            results = self._search(query, page, per_page, lang)
+            # what the words mean is said in English: it widens the English pages only
+            results = self._search(query, page, per_page, lang, related if lang == "en" else ())
             if lang != "en" and results.total == 0:
-                results = self._search(query, page, per_page, "en")
+                results = self._search(query, page, per_page, "en", related)
+            if correct and results.suggestion:
+                if results.total == 0:
+                    corrected = self.search(results.suggestion, page, per_page, lang, related, correct=False)
+                    if corrected.total:
+                        return dataclasses.replace(corrected, corrected_from=query, suggestion=None)
+                else:  # "metal health" finds "health": the corrected words count as much as the typed
+                    results = self._search(query, page, per_page, results.language,
+                                           related if results.language == "en" else (), results.suggestion)
             return results
         except Exception:  # a damaged index: never an error page; rebuild it, and read the pages
             log.exception("search: the index failed; reading the pages directly while it is rebuilt")
@@ -202,7 +217,8 @@ class WhooshSearch:
             self.repair_soon()
         return scan(self._library, query, page, per_page, lang)
 
-    def _search(self, query: str, page: int, per_page: int, lang: str) -> Results:
+    def _search(self, query: str, page: int, per_page: int, lang: str, related: tuple[str, ...],
+                corrected: str | None = None) -> Results:
         searcher = self._searcher()
         parser = qparser.MultifieldParser(["title", "summary", "body"], searcher.schema,
                                           group=qparser.OrGroup.factory(0.9))
@@ -210,11 +226,17 @@ class WhooshSearch:
         for plugin in (qparser.FieldsPlugin, qparser.WildcardPlugin, qparser.RangePlugin,
                        qparser.BoostPlugin):
             parser.remove_plugin_class(plugin)
-        parsed = parser.parse(query)
+        parsed = parser.parse(query) if corrected is None else wquery.Or([parser.parse(query), parser.parse(corrected)])
+        if related:  # what the words mean, below the words themselves
+            meaning = [parser.parse(words) for words in related]
+            parsed = wquery.Or([parsed, wquery.Or(meaning, boost=RELATED_WEIGHT)])
         only = wquery.Term("lang", lang)
-        results = searcher.search_page(parsed, max(page, 1), pagelen=per_page, terms=True, filter=only)
+        # optimize=False: Whoosh's skipping of low-scoring blocks can loop for ever on a
+        # weighted Or inside its coordinated OrGroup ("educational pyschologist" did).
+        results = searcher.search_page(parsed, max(page, 1), pagelen=per_page, terms=True, filter=only,
+                                       optimize=False)
         # With terms=True and a filter, Whoosh counts matches the filter removed: count apart.
-        total = len(searcher.search(parsed, filter=only, limit=1))
+        total = len(searcher.search(parsed, filter=only, limit=1, optimize=False))
         results.results.fragmenter = highlight.ContextFragmenter(maxchars=200, surround=60)
         results.results.formatter = _MarkFormatter()
         hits = []
@@ -223,17 +245,22 @@ class WhooshSearch:
             # Safe markup: _MarkFormatter escapes all the page's text (Whoosh's htmlescape) and adds only <mark>.
             hits.append(Hit(slug=hit["slug"], title=hit["title"], snippet=Markup(snippet)))  # nosec B704
         return Results(query=query, total=total, hits=tuple(hits),
-                       suggestion=self._suggestion(searcher, query), language=lang)
+                       suggestion=self._suggestion(searcher, query, lang), language=lang)
 
     @staticmethod
-    def _suggestion(searcher, query: str) -> str | None:
-        """The query with each unknown word replaced by the nearest known one, if any changed."""
-        corrector = searcher.corrector("words")
+    def _suggestion(searcher, query: str, lang: str) -> str | None:
+        """The query with each unknown word replaced by the nearest known one in the pages of
+        its language, if any changed."""
+        field = f"words_{lang}"
+        corrector = searcher.corrector(field)
         reader = searcher.reader()
         changed, words = False, []
         for word in query.lower().split():
-            if len(word) >= 4 and word.isalpha() and not reader.frequency("words", word):
-                better = corrector.suggest(word, limit=1, maxdist=2)
+            if len(word) >= 4 and word.isalpha() and not reader.frequency(field, word):
+                # One slip in a short word, two in a long one ("pyschologist"), a swap counting
+                # as one: more than that turns "bullying" into "building".
+                allowed = 1 if len(word) < 9 else 2
+                better = [c for c in corrector.suggest(word, limit=3, maxdist=2) if OSA.distance(word, c) <= allowed]
                 if better:
                     word, changed = better[0], True
             words.append(word)

@@ -211,7 +211,7 @@ def _search(query: str) -> list[dict]:
     site = current_site()
     results_found = [{"kind": _("Pathway"), "title": _(p.title), "url": url_for("pages.pathway", pathway_id=p.id),
                       "snippet": _(p.summary)} for p in _matching_pathways(query)]
-    for hit in site.search.search(query, per_page=SEARCH_LIMIT).hits:
+    for hit in site.find(query, per_page=SEARCH_LIMIT).hits:
         results_found.append({"kind": _("Page"), "title": hit.title, "url": url_for("pages.page", slug=hit.slug),
                               "snippet": plain_text(str(hit.snippet))})  # the live list shows text only
     return results_found[:SEARCH_LIMIT * 2]

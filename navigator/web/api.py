@@ -95,14 +95,15 @@ def pathway(pathway_id: str):
 
 @blueprint.get("/search")
 def search():
-    query, page_number = search_arguments()
-    results = current_site().search.search(query, page=page_number, lang=reader_language())
+    query, page_number, correct = search_arguments()
+    results = current_site().find(query, page=page_number, lang=reader_language(), correct=correct)
     if query and page_number == 1:
         note_search(query, results.total)
     return jsonify(
         query=results.query,
         total=results.total,
         suggestion=results.suggestion,
+        corrected_from=results.corrected_from,
         results=[{"slug": h.slug, "title": h.title, "url": url_for("pages.page", slug=h.slug),
                   "snippet": str(h.snippet)} for h in results.hits],
     )

@@ -187,8 +187,9 @@ def look_up(text: str) -> tuple[dict, datetime.date] | None:
 
 # -- search ------------------------------------------------------------------------------------
 
-def search_arguments() -> tuple[str, int]:
-    """The query and page number from the address, or BadInput saying what is wrong."""
+def search_arguments() -> tuple[str, int, bool]:
+    """The query, page number and whether to correct misspelt words (not after "Search
+    instead for …", which sends exact=1) from the address, or BadInput saying what is wrong."""
     query = request.args.get("q", "")
     if len(query) > MAX_QUERY:
         raise BadInput(_("Search for something shorter: at most %(max)d characters.", max=MAX_QUERY),
@@ -196,7 +197,7 @@ def search_arguments() -> tuple[str, int]:
     page_text = request.args.get("page", "1")
     if not page_text.isascii() or not page_text.isdigit() or not 1 <= int(page_text) <= 1000:
         raise BadInput(_("The page number should be a whole number from 1 to 1000."), code="bad_page")
-    return query.strip(), int(page_text)
+    return query.strip(), int(page_text), request.args.get("exact") != "1"
 
 
 def note_search(query: str, total: int) -> None:

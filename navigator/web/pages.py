@@ -51,8 +51,8 @@ def help_now():
 
 @blueprint.get("/search")
 def search():
-    query, page_number = search_arguments()
-    results = current_site().search.search(query, page=page_number, lang=reader_language()) if query else None
+    query, page_number, correct = search_arguments()
+    results = current_site().find(query, page=page_number, lang=reader_language(), correct=correct) if query else None
     if results is not None and page_number == 1:
         note_search(query, results.total)
     return render_template("search.html", query=query, results=results, page_number=page_number)

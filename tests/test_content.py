@@ -181,3 +181,16 @@ def test_a_field_given_twice_is_refused_not_quietly_dropped(tmp_path):
     write(tmp_path, "twice.md", text)
     problems = [str(p) for p in load_library(tmp_path).problems]
     assert any("'name' appears twice" in p and "line" in p for p in problems), problems
+
+
+def test_phone_numbers_and_emails_in_a_page_are_links_a_phone_can_tap():
+    html = render_markdown("Call 0161 912 5125 or +44 161 912 5125, email first.response@trafford.gov.uk, "
+                           "or in danger 999. Childline 0800 1111.\n\n"
+                           "## Ring 0161 912 5125\n\n[Our number](tel:01619122592), `0800 953 0285`, on 2026-12-04, "
+                           "in 2019, within 15 days, see https://example.org/a@b.com\n")
+    for href in ('href="tel:01619125125"', 'href="tel:+441619125125"', 'href="mailto:first.response@trafford.gov.uk"',
+                 'href="tel:999"', 'href="tel:08001111"'):
+        assert href in html, href
+    assert "<h2" in html and "Ring 0161 912 5125</h2>" in html, "a heading is left as it is"
+    assert html.count("tel:01619122592") == 1 and "<code>0800 953 0285</code>" in html
+    assert "tel:2026" not in html and "tel:2019" not in html and "tel:15" not in html and "mailto:b.com" not in html

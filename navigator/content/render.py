@@ -11,6 +11,8 @@ import html as html_lib
 import markdown
 import nh3
 
+from navigator.content.linkify import LinkifyExtension
+
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "a", "strong", "em", "br",
                 "blockquote", "table", "thead", "tbody", "tr", "th", "td", "code", "hr"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"scope"}}
@@ -32,7 +34,7 @@ GOVUK_CLASSES = {
 
 
 def render_markdown(text: str) -> str:
-    html = markdown.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
+    html = markdown.markdown(text, extensions=["sane_lists", "tables", LinkifyExtension()], output_format="html")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

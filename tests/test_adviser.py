@@ -56,6 +56,14 @@ def test_changing_one_answer_changes_the_pathways_and_keeps_the_others(adviser):
     assert re.search(r'value="learning" checked', html), "the needs are kept"
 
 
+def test_a_question_the_call_has_not_reached_is_not_called_not_needed(adviser):
+    """At the start of a call nothing is "Not needed with these answers": the questions after
+    the next one are simply not reached yet. Only an answer the others make unnecessary is."""
+    html = screen(adviser)
+    assert "nav-call-question--off" not in html and "nav-call-question--later" in html
+    assert re.search(r'nav-call-question--next"[^>]*data-question="asking_as"', html)
+
+
 def test_an_answer_the_route_no_longer_asks_is_kept_and_shown_as_not_needed(adviser):
     post_answers(adviser, {**EHC_FORM, "needs": "learning", "autism_adhd": "autism", "diagnosis": "waiting"})
     post_answers(adviser, {**EHC_FORM, "needs": "sensory", "autism_adhd": "autism", "diagnosis": "waiting"})

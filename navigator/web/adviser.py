@@ -84,12 +84,20 @@ def _key_dates(call: JourneyState) -> tuple[list, str | None]:
 
 
 def _rows(flow, outcome, answers: dict, errors: dict, typed: dict) -> list[dict]:
-    """Every question with its answer, and whether it is asked, next, or not needed now."""
+    """Every question with its answer, and whether it is asked, next, answered but not needed
+    with the other answers ("off"), or simply not reached yet ("later")."""
     asked = {q.id for q in outcome.asked}
     next_id = outcome.question.id if outcome.question else None
-    return [{"question": q, "value": typed.get(q.id, answers.get(q.id)), "error": errors.get(q.id),
-             "state": "asked" if q.id in asked else ("next" if q.id == next_id else "off")}
-            for q in flow.questions.values()]
+
+    def state(q, value) -> str:
+        if q.id in asked:
+            return "asked"
+        if q.id == next_id:
+            return "next"
+        return "off" if value not in (None, "", []) else "later"
+
+    return [{"question": q, "value": (value := typed.get(q.id, answers.get(q.id))), "error": errors.get(q.id),
+             "state": state(q, value)} for q in flow.questions.values()]
 
 
 def _summary(call: JourneyState, outcome, pathways, found, events, shared) -> str:

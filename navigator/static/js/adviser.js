@@ -20,14 +20,21 @@ function debounce (fn, wait) {
 
 // ---- answers -> pathways ---------------------------------------------------------------
 
+// "Not needed with these answers" is for an answer the others make unnecessary, not for a
+// question the call has not reached yet.
+function answered (group) {
+  if (group.querySelector('input:checked')) return true
+  return [...group.querySelectorAll('input[type="text"], input:not([type]), textarea')].some(field => field.value.trim())
+}
+
 function applyState () {
   const state = document.getElementById('call-state')
   if (!state) return
   const asked = new Set(state.dataset.asked.split(' ').filter(Boolean))
   for (const group of answers.querySelectorAll('[data-question]')) {
     const id = group.dataset.question
-    const stateName = asked.has(id) ? 'asked' : (id === state.dataset.next ? 'next' : 'off')
-    group.classList.remove('nav-call-question--asked', 'nav-call-question--next', 'nav-call-question--off')
+    const stateName = asked.has(id) ? 'asked' : (id === state.dataset.next ? 'next' : (answered(group) ? 'off' : 'later'))
+    group.classList.remove('nav-call-question--asked', 'nav-call-question--next', 'nav-call-question--off', 'nav-call-question--later')
     group.classList.add('nav-call-question--' + stateName)
   }
 }

@@ -27,6 +27,7 @@ from markupsafe import Markup
 from rapidfuzz.distance import OSA
 from whoosh import highlight, index, qparser
 from whoosh import query as wquery
+from whoosh.analysis import STOP_WORDS
 
 from navigator.search import MAX_QUERY_LENGTH, Hit, Results
 from navigator.search.scan import scan
@@ -256,7 +257,8 @@ class WhooshSearch:
         reader = searcher.reader()
         changed, words = False, []
         for word in query.lower().split():
-            if len(word) >= 4 and word.isalpha() and not reader.frequency(field, word):
+            # a word the dictionary leaves out ("that", "what") is known, not misspelt
+            if len(word) >= 4 and word.isalpha() and word not in STOP_WORDS and not reader.frequency(field, word):
                 # One slip in a short word, two in a long one ("pyschologist"), a swap counting
                 # as one: more than that turns "bullying" into "building".
                 allowed = 1 if len(word) < 9 else 2

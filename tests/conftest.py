@@ -35,6 +35,12 @@ def _copy_prebuilt_index(search_dir: pathlib.Path) -> None:
     shutil.copytree(_prebuilt_index[0], search_dir, ignore=shutil.ignore_patterns("build.lock"))
 
 
+def seed_search_index(instance: pathlib.Path) -> None:
+    """Give a server started by a test (gunicorn, the CLI) the prebuilt index of the shipped
+    pages in its instance folder, for tests about something other than building one."""
+    _copy_prebuilt_index(instance / "search")
+
+
 def make_app(tmp_path: pathlib.Path, **settings):
     # Also for a copy of the pages: the index is named by what the pages say, so a copy that
     # was changed is brought up to date from it, page by page, as the app would.

@@ -17,7 +17,7 @@ import zlib
 
 from navigator.config import PROJECT_ROOT
 from navigator.web.security import EncryptedSerializer
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, seed_search_index
 
 
 def answer(client, question, value):
@@ -105,6 +105,7 @@ def test_under_gunicorn_no_log_holds_a_search_word_a_code_or_an_address(tmp_path
     """gunicorn with its access log on, reading the repository's gunicorn.conf.py."""
     env = {**os.environ, "NAVIGATOR_INSTANCE_PATH": str(tmp_path / "instance"), "NAVIGATOR_SECRET_KEY": "log-test",
            "DATABASE_URL": f"sqlite:///{tmp_path / 'navigator.db'}"}
+    seed_search_index(tmp_path / "instance")  # the test is about the logs, not the first build
     port, access, errors = _free_port(), tmp_path / "access.log", tmp_path / "error.log"
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", "1", "--bind", f"127.0.0.1:{port}",

@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import CONTENT_DIR, PROJECT_ROOT
+from tests.conftest import CONTENT_DIR, PROJECT_ROOT, seed_search_index
 
 PASSWORD = "a long enough password"
 
@@ -29,6 +29,7 @@ def free_port() -> int:
 @pytest.fixture
 def gunicorn(tmp_path):
     shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    seed_search_index(tmp_path / "instance")  # the test is about a save, not the first build
     env = {**os.environ, "NAVIGATOR_INSTANCE_PATH": str(tmp_path / "instance"),
            "NAVIGATOR_CONTENT_DIR": str(tmp_path / "content"), "NAVIGATOR_SECRET_KEY": "workers-test",
            "DATABASE_URL": f"sqlite:///{tmp_path / 'navigator.db'}"}

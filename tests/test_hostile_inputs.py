@@ -288,9 +288,11 @@ def group_search(app, known):
     probe, client = Probe(app), app.test_client()
     for path in ("/search", "/api/v1/search"):
         send_get(probe, client, path, {"page": "1"}, "q")
-        for field in ("page", "lang"):
+        for field in ("page", "lang", "exact"):
             send_get(probe, client, path, {"q": "", "page": "1"}, field)
             send_get(probe, client, path, {"q": "autism", "page": "1"}, field, only=NASTIEST)
+    for field in ("need", "age"):  # browsing the local offer
+        send_get(probe, client, "/browse", {"need": "cognition-learning", "age": "9"}, field)
     return probe
 
 

@@ -34,6 +34,7 @@ INVENTORY: dict[tuple[str, str], tuple[str, frozenset[str]]] = {
     ("GET", "pages.page"): ("/pages/sendiass", EVERYONE),
     ("GET", "pages.pathway"): ("/pathways/ehc-needs-assessment", EVERYONE),
     ("GET", "pages.search"): ("/search?q=autism", EVERYONE),
+    ("GET", "pages.browse"): ("/browse?need=cognition-learning&age=9", EVERYONE),
     ("GET", "deadlines.calculator"): ("/deadlines", EVERYONE),
     ("GET", "deadlines.calendar_file"): ("/deadlines.ics?from=decision-letter&date=2026-01-05", EVERYONE),
     ("GET", "saved.enter_code"): ("/j", EVERYONE),

@@ -6,12 +6,19 @@ can later be exchanged with council directories. The rest are ours: review_by, n
 contacts, sources.
 """
 
+
+
+def N_(text: str) -> str:  # noqa: N802  # gettext's own name for "extract this, translate it later"
+    """Marks English for the catalogs (babel.cfg); the web layer translates it when shown."""
+    return text
+
+
 NEEDS = {
-    "communication-interaction": "Communication and interaction (including autism and speech and language)",
-    "cognition-learning": "Cognition and learning",
-    "social-emotional-mental-health": "Social, emotional and mental health",
-    "sensory-physical": "Sensory and/or physical needs",
-    "all": "Every area of need",
+    "communication-interaction": N_("Communication and interaction (including autism and speech and language)"),
+    "cognition-learning": N_("Cognition and learning"),
+    "social-emotional-mental-health": N_("Social, emotional and mental health"),
+    "sensory-physical": N_("Sensory and/or physical needs"),
+    "all": N_("Every area of need"),
 }
 
 # UK numbers as families dial them: 0161 912 2592, +44 161 912 2592, 0800 1111,

@@ -175,6 +175,8 @@ def family_pages(page, lang, found, code):
     visit(page, lang, found, "local-offer page", "/pages/sendiass")
     visit(page, lang, found, "search with results", "/search?q=autism", ".nav-results")
     visit(page, lang, found, "search with no results", "/search?q=zzqxjv", "#result-count")
+    visit(page, lang, found, "browse, filtered", "/browse?need=cognition-learning&age=9", "#browse-count")
+    visit(page, lang, found, "browse, a filter refused", "/browse?age=99", "#age-error")
     visit(page, lang, found, "deadlines: empty", "/deadlines", "#date")
     submit(page)
     page.locator(".govuk-error-summary").wait_for()

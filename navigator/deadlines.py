@@ -169,6 +169,26 @@ def _counted(count: dict, on: datetime.date, certificate: datetime.date | None) 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # any real event in a child's life; year 0 is no date at all
 
 
+def date_from_boxes(day: str, month: str, year: str, field: str = "date") -> str:
+    """GOV.UK's date input (a day, a month and a year box) as YYYY-MM-DD for parse_date, or
+    DeadlineError naming what is missing, as the Design System words it."""
+    boxes = [day.strip(), month.strip(), year.strip()]
+    missing = [name for name, box in zip(("day", "month", "year"), boxes, strict=True) if not box]
+    if missing == ["day"]:  # each message written out, so Babel extracts it
+        raise DeadlineError("bad_date", "The date must include a day.", field)
+    if missing == ["month"]:
+        raise DeadlineError("bad_date", "The date must include a month.", field)
+    if missing == ["year"]:
+        raise DeadlineError("bad_date", "The date must include a year.", field)
+    if missing:
+        raise DeadlineError("bad_date", "Enter the date as a day, a month and a year, for example 27 3 2026.", field)
+    if not all(box.isascii() and box.isdigit() for box in boxes):
+        raise DeadlineError("bad_date", "Enter the day, month and year as numbers, for example 27 3 2026.", field)
+    if len(boxes[2]) != 4:
+        raise DeadlineError("bad_date", "The year must include 4 numbers, for example 2026.", field)
+    return f"{boxes[2]}-{int(boxes[1]):02d}-{int(boxes[0]):02d}"
+
+
 def parse_date(text: str, field: str = "date") -> datetime.date:
     """A date written YYYY-MM-DD (as date inputs send it), or DeadlineError saying what is
     wrong in words a parent can act on: a 29 February outside a leap year, a 31 April."""

@@ -2,6 +2,7 @@
 England's bank holidays, and the tribunal's Christmas and August roll-forward."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -183,3 +184,27 @@ def test_a_wrong_certificate_date_is_named_beside_the_certificate_field(get_page
 def test_an_appeal_deadline_moved_past_august_says_so_in_one_sentence():
     (appeal,) = [d for d in deadlines("decision-letter", dt.date(2025, 6, 15), today=TODAY) if d.id == "appeal"]
     assert appeal.rule == "2 months from the decision letter, moved past the Christmas or August break"
+
+
+@pytest.mark.parametrize("day, month, year, message", [
+    ("31", "2", "2026", "That month has 28 days, so there is no day 31. Check the date."),
+    ("5", "1", "26", "The year must include 4 numbers, for example 2026."),
+    ("", "1", "2026", "The date must include a day."),
+    ("5", "", "2026", "The date must include a month."),
+    ("", "", "", "Enter the date as a day, a month and a year, for example 27 3 2026."),
+    ("five", "1", "2026", "Enter the day, month and year as numbers, for example 27 3 2026."),
+])
+def test_the_date_is_typed_in_govuks_three_boxes_and_a_wrong_one_is_named_beside_them(client, day, month, year, message):
+    response = client.get(f"/deadlines?from=request&date-day={day}&date-month={month}&date-year={year}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and 'id="date-error"' in html and message in html
+    assert re.search(rf'<input[^>]*id="date-year"[^>]*value="{year}"', html) or not year, "what was typed stays"
+
+
+def test_three_boxes_give_the_same_dates_as_a_link_with_the_date_written_out(client):
+    boxes = client.get("/deadlines?from=request&date-day=5&date-month=1&date-year=2026").get_data(as_text=True)
+    link = client.get("/deadlines?from=request&date=2026-01-05").get_data(as_text=True)
+    dates = lambda html: re.findall(r"<strong>([^<]+)</strong>", html[html.index('id="dates"'):])  # noqa: E731
+    assert dates(boxes) == dates(link) and dates(boxes)
+    assert re.search(r'<input[^>]*id="date-day"[^>]*value="5"', link), "a link's date fills the boxes"
+    assert "date=2026-01-05" in boxes, "the calendar file is offered for the same date"

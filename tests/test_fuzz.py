@@ -60,7 +60,8 @@ PAGE_FIELDS = ("mode", "text", "version", "note", "preview", "current_slug", "na
                "url", "email", "minimum_age", "maximum_age", "needs", "assured_date", "review_by", "sensitive",
                "body", "contacts-0-id", "contacts-0-name", "contacts-0-phone", "contacts-0-verified",
                "contacts-0-remove", "sources-0-title", "sources-0-url", "sources-0-as_of")
-DATES = ("from", "date", "certificate", "lang")
+DATES = ("from", "date", "certificate", "lang", "date-day", "date-month", "date-year", "certificate-day",
+         "certificate-month", "certificate-year")
 SEARCH = ("q", "page", "lang")
 
 FUZZED: dict[tuple[str, str], Fuzz] = {

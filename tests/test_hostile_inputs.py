@@ -304,6 +304,10 @@ def group_deadlines(app, known):
             send_get(probe, client, path, usual, field)
     for field in ("from", "date", "certificate"):  # read by the same code as /deadlines
         send_get(probe, client, "/deadlines.ics", usual, field, only=NASTIEST + NUMBERS_AND_DATES)
+    boxes = {"from": "decision-letter", "date-day": "5", "date-month": "1", "date-year": "2026",
+             "certificate-day": "2", "certificate-month": "2", "certificate-year": "2026"}
+    for field in ("date-day", "date-month", "date-year", "certificate-day", "certificate-year"):  # GOV.UK's date input
+        send_get(probe, client, "/deadlines", boxes, field)
     return probe
 
 

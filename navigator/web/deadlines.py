@@ -9,20 +9,39 @@ from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
-from navigator.deadlines import EVENTS, DeadlineError, deadlines, parse_date
+from navigator.deadlines import EVENTS, DeadlineError, date_from_boxes, deadlines, parse_date
 from navigator.web.presenters import explain
 
 blueprint = Blueprint("deadlines", __name__)
 
 
+BOXES = ("day", "month", "year")
+
+
+def _boxes(name: str) -> tuple[str, str, str] | None:
+    """What was typed in the GOV.UK date input `name` (name-day, name-month, name-year), if it was used."""
+    typed = tuple(request.args.get(f"{name}-{box}", "") for box in BOXES)
+    return typed if any(f"{name}-{box}" in request.args for box in BOXES) else None
+
+
+def _date_text(name: str) -> str:
+    """The date `name` as YYYY-MM-DD: from the form's three boxes, or from `name` itself (links,
+    the calendar file and the API send it so). Raises DeadlineError."""
+    typed = _boxes(name)
+    if typed is None:
+        return request.args.get(name, "")
+    return date_from_boxes(*typed, field=name) if any(t.strip() for t in typed) or name == "date" else ""
+
+
 def _calculate():
     """(event, date text, certificate text, deadlines or None, {field: error} or None) from the address."""
     event = request.args.get("from", "")
-    date_text = request.args.get("date", "")
-    certificate_text = request.args.get("certificate", "")
-    if not date_text and "date" not in request.args:
-        return event, date_text, certificate_text, None, None  # a first visit, perhaps with the event chosen
+    if "date" not in request.args and _boxes("date") is None:
+        return event, "", "", None, None  # a first visit, perhaps with the event chosen
+    date_text = certificate_text = ""
     try:
+        date_text = _date_text("date")
+        certificate_text = _date_text("certificate")
         on = parse_date(date_text)
         certificate = parse_date(certificate_text, "certificate") if certificate_text else None
         return event, date_text, certificate_text, deadlines(event, on, certificate), None
@@ -30,12 +49,25 @@ def _calculate():
         return event, date_text, certificate_text, None, {error.field: explain(error)}
 
 
+def _box_values(name: str, text: str) -> dict[str, str]:
+    """What each box shows again: what was typed, or the parts of a YYYY-MM-DD date."""
+    typed = _boxes(name)
+    if typed is not None:
+        return dict(zip(BOXES, typed, strict=True))
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isascii() and p.isdigit() for p in parts):
+        return {"day": str(int(parts[2])), "month": str(int(parts[1])), "year": parts[0]}
+    return {box: "" for box in BOXES}
+
+
 @blueprint.get("/deadlines")
 def calculator():
     event, date_text, certificate_text, found, error = _calculate()
     events = [(key, _(event.label)) for key, event in EVENTS.items()]
     return render_template("deadlines.html", events=events, event=event, date_text=date_text,
-                           certificate_text=certificate_text, found=found, errors=error or {}), 400 if error else 200
+                           certificate_text=certificate_text, found=found, errors=error or {},
+                           date_boxes=_box_values("date", date_text),
+                           certificate_boxes=_box_values("certificate", certificate_text)), 400 if error else 200
 
 
 @blueprint.get("/deadlines.ics")

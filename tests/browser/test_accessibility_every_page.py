@@ -182,7 +182,9 @@ def family_pages(page, lang, found, code):
     page.locator(".govuk-error-summary").wait_for()
     check(found, page, "deadlines: with an error")
     page.locator("#from").check()
-    page.locator("#date").fill("2026-01-05")
+    page.locator("#date-day").fill("5")
+    page.locator("#date-month").fill("1")
+    page.locator("#date-year").fill("2026")
     submit(page)
     page.locator("#dates").wait_for()
     check(found, page, "deadlines: with dates")
@@ -227,6 +229,9 @@ def answer_the_call(page):
         page.locator(answer).check()
         if answer == "#asking_as-parent":
             page.locator("#age").fill("9")
+        # as an adviser would: the screen updates after each answer (the "Ask next" tag moves,
+        # the pathways change) before the next click, so no click lands on a moving target
+        page.wait_for_load_state("networkidle")
     page.locator("#call-pathway-ehc-needs-assessment").wait_for()
 
 

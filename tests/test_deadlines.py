@@ -208,3 +208,8 @@ def test_three_boxes_give_the_same_dates_as_a_link_with_the_date_written_out(cli
     assert dates(boxes) == dates(link) and dates(boxes)
     assert re.search(r'<input[^>]*id="date-day"[^>]*value="5"', link), "a link's date fills the boxes"
     assert "date=2026-01-05" in boxes, "the calendar file is offered for the same date"
+
+
+def test_show_the_dates_lands_on_the_dates(client):
+    html = client.get("/deadlines").get_data(as_text=True)
+    assert 'action="/deadlines#dates"' in html, "a phone would otherwise stay on the form above them"

@@ -37,7 +37,7 @@ def test_the_conversation_shows_each_answer_with_a_change_link(client, get_page)
     html = get_page("/")
     assert "I am a parent or carer" in html
     assert re.search(r"You answered: </span>\s*9\s", html)
-    assert 'href="/change/asking_as"' in html and 'href="/change/age"' in html
+    assert 'href="/change/asking_as#question"' in html and 'href="/change/age#question"' in html, "Change lands on the question"
 
 
 def test_changing_an_answer_keeps_the_others_and_updates_the_pathways(client, get_page):

@@ -73,6 +73,11 @@ def test_change_an_answer_then_see_the_pathway_change(phone):
     phone.locator("#result").wait_for()
     assert "Reviewing an EHC plan" in phone.locator("#result").inner_text()
     phone.get_by_role("link", name="Change your answer to: What help do they get with learning now?").click()
+    question = phone.locator("#question")
+    question.wait_for()
+    box = question.bounding_box()  # relative to the screen as it is scrolled
+    assert phone.evaluate("window.scrollY") > 0 and 0 <= box["y"] < phone.viewport_size["height"], \
+        "Change lands on the question it opened, not at the top of the page"
     choose(phone, "No extra help")
     phone.locator("#result").wait_for()
     text = phone.locator("#result").inner_text()

@@ -13,6 +13,8 @@ def N_(text: str) -> str:  # noqa: N802  # gettext's own name for "extract this,
     return text
 
 
+OLDEST = 25  # the SEND system's upper age: the oldest a page (or /browse) can be for
+
 NEEDS = {
     "communication-interaction": N_("Communication and interaction (including autism and speech and language)"),
     "cognition-learning": N_("Cognition and learning"),
@@ -79,8 +81,8 @@ PAGE = {
         "status": {"enum": ["active", "inactive", "defunct", "temporarily closed"]},
         "url": WEB_ADDRESS,
         "email": EMAIL,
-        "minimum_age": {"type": "integer", "minimum": 0, "maximum": 25},
-        "maximum_age": {"type": "integer", "minimum": 0, "maximum": 25},
+        "minimum_age": {"type": "integer", "minimum": 0, "maximum": OLDEST},
+        "maximum_age": {"type": "integer", "minimum": 0, "maximum": OLDEST},
         "needs": {"type": "array", "minItems": 1, "items": {
             "enum": sorted(NEEDS),
             "errorMessage": "is not a known area of need; use one of: " + ", ".join(sorted(NEEDS))}},

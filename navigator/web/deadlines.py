@@ -24,13 +24,16 @@ def _boxes(name: str) -> tuple[str, str, str] | None:
     return typed if any(f"{name}-{box}" in request.args for box in BOXES) else None
 
 
-def _date_text(name: str) -> str:
+def _date_text(name: str, optional: bool = False) -> str:
     """The date `name` as YYYY-MM-DD: from the form's three boxes, or from `name` itself (links,
-    the calendar file and the API send it so). Raises DeadlineError."""
+    the calendar file and the API send it so); "" for an optional date left empty. Raises
+    DeadlineError."""
     typed = _boxes(name)
     if typed is None:
         return request.args.get(name, "")
-    return date_from_boxes(*typed, field=name) if any(t.strip() for t in typed) or name == "date" else ""
+    if optional and not any(box.strip() for box in typed):
+        return ""
+    return date_from_boxes(*typed, field=name)
 
 
 def _calculate():
@@ -41,7 +44,7 @@ def _calculate():
     date_text = certificate_text = ""
     try:
         date_text = _date_text("date")
-        certificate_text = _date_text("certificate")
+        certificate_text = _date_text("certificate", optional=True)
         on = parse_date(date_text)
         certificate = parse_date(certificate_text, "certificate") if certificate_text else None
         return event, date_text, certificate_text, deadlines(event, on, certificate), None
@@ -54,10 +57,11 @@ def _box_values(name: str, text: str) -> dict[str, str]:
     typed = _boxes(name)
     if typed is not None:
         return dict(zip(BOXES, typed, strict=True))
-    parts = text.split("-")
-    if len(parts) == 3 and all(p.isascii() and p.isdigit() for p in parts):
-        return {"day": str(int(parts[2])), "month": str(int(parts[1])), "year": parts[0]}
-    return {box: "" for box in BOXES}
+    try:
+        on = parse_date(text, name)
+    except DeadlineError:  # nothing, or a date already named as wrong beside the boxes
+        return {box: "" for box in BOXES}
+    return {"day": str(on.day), "month": str(on.month), "year": str(on.year)}
 
 
 @blueprint.get("/deadlines")

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, redirect, render_template, request, session,
 from flask_babel import gettext as _
 
 from navigator.content.browse import browse as pages_for
-from navigator.content.schema import NEEDS
+from navigator.content.schema import NEEDS, OLDEST
 from navigator.languages import language
 from navigator.site import current_site
 from navigator.store import revisions
@@ -61,9 +61,6 @@ def search():
     return render_template("search.html", query=query, results=results, page_number=page_number)
 
 
-MAX_AGE = 25  # the SEND system's upper age
-
-
 def need_labels() -> dict[str, str]:
     """The areas of need in the reader's language, from the content schema."""
     return {value: _(label) for value, label in NEEDS.items() if value != "all"}
@@ -76,9 +73,9 @@ def browse():
     need, age_text, errors = request.args.get("need", ""), request.args.get("age", "").strip(), {}
     if need and need not in NEEDS:
         errors["need"], need = _("Choose one of the areas of need listed."), ""
-    age = int(age_text) if age_text.isascii() and age_text.isdigit() and int(age_text) <= MAX_AGE else None
+    age = int(age_text) if age_text.isascii() and age_text.isdigit() and int(age_text) <= OLDEST else None
     if age_text and age is None:
-        errors["age"] = _("Enter an age from 0 to %(max)d, in years.", max=MAX_AGE)
+        errors["age"] = _("Enter an age from 0 to %(max)d, in years.", max=OLDEST)
     found = [site.library.translated(p, lang)[0] for p in pages_for(site.library, need or None, age)]
     return render_template("browse.html", pages=found, need=need, age_text=age_text, errors=errors,
                            needs=need_labels()), 400 if errors else 200
